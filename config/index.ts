@@ -1,0 +1,74 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Build-time switches (environment variables):
+ * - INKSEAL_BACKEND: 'sandbox' (default, the in-process simulated backend) or 'http'
+ * - INKSEAL_API_BASE: base URL of the HTTP backend, used when INKSEAL_BACKEND=http
+ * - INKSEAL_LINK_HOSTS: comma-separated hosts whose signing links the QR entry accepts,
+ *   besides the page's own origin on H5 (default: sign.inkseal.cn)
+ */
+const backend = process.env.INKSEAL_BACKEND === 'http' ? 'http' : 'sandbox'
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'inkseal',
+    date: '2026-11-21',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
+    plugins: [],
+    defineConstants: {
+      INKSEAL_BACKEND: JSON.stringify(backend),
+      INKSEAL_API_BASE: JSON.stringify(process.env.INKSEAL_API_BASE || ''),
+      INKSEAL_LINK_HOSTS: JSON.stringify(process.env.INKSEAL_LINK_HOSTS || 'sign.inkseal.cn')
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      devServer: { port: 10086, historyApiFallback: true },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js'
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css'
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    }
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'InkSeal 电子签' })
