@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
+    // INKSEAL_OUT lets parallel builds (tests, benchmarks) write elsewhere than dist/<platform>
+    outputRoot: process.env.INKSEAL_OUT || `dist/${process.env.TARO_ENV || 'weapp'}`,
     plugins: [],
     defineConstants: {
       INKSEAL_BACKEND: JSON.stringify(backend),
