@@ -51,12 +51,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       devServer: { port: 10086, historyApiFallback: true },
       output: {
-        filename: 'js/[name].[hash:8].js',
+        filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js'
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[hash].css',
+        filename: 'css/[name].[contenthash].css',
         chunkFilename: 'css/[name].[chunkhash].css'
       },
       postcss: {

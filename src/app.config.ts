@@ -2,7 +2,11 @@ const isH5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
   pages: [
-    'pages/index/index'
+    'pages/index/index',
+    'pages/entry/index',
+    'pages/verify/index',
+    'pages/overview/index',
+    'pages/dev/index'
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -10,6 +14,8 @@ export default defineAppConfig({
     navigationBarTitleText: 'InkSeal 电子签',
     navigationBarTextStyle: 'black'
   },
+  // Album and camera are used to read signing QR codes (WeChat privacy declaration).
+  __usePrivacyCheck__: true,
   // H5 page transitions make element boxes wrong mid-animation in browser tests; WeChat keeps its own.
   ...(isH5 ? { animation: false } : {})
 })

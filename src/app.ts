@@ -1,8 +1,12 @@
-import { PropsWithChildren } from 'react'
+import { createElement, type PropsWithChildren } from 'react'
+import { createRootStore } from './bootstrap'
+import { StoreProvider } from './stores/StoreContext'
 import './app.css'
 
+const store = createRootStore()
+
 function App({ children }: PropsWithChildren<unknown>) {
-  return children
+  return createElement(StoreProvider, { store }, children)
 }
 
 export default App

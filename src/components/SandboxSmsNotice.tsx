@@ -1,0 +1,33 @@
+import { View, Text } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import dayjs from 'dayjs'
+import { useStore } from '@/stores/StoreContext'
+
+const SHOW_FOR_MS = 5 * 60 * 1000
+
+/**
+ * There is no phone here: when the backend is the sandbox, the SMS it "sent" in the last
+ * five minutes shows at the top of the page, like a phone notification. Absent with HTTP.
+ */
+export const SandboxSmsNotice = observer(function SandboxSmsNotice() {
+  const { dev } = useStore()
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!dev) return undefined
+    dev.refreshOutbox()
+    const t = setInterval(() => {
+      dev.refreshOutbox()
+      setNow(Date.now())
+    }, 1000)
+    return () => clearInterval(t)
+  }, [dev])
+  const sms = dev?.latestSms
+  if (!sms || now - sms.sentAt > SHOW_FOR_MS) return null
+  return (
+    <View className='sms-notice' data-testid='sandbox-sms'>
+      <Text className='sms-notice__meta'>模拟短信 · 发送至 {sms.to} · {dayjs(sms.sentAt).format('HH:mm:ss')}</Text>
+      <Text className='sms-notice__text'>{sms.text}</Text>
+    </View>
+  )
+})

@@ -1,0 +1,68 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import dayjs from 'dayjs'
+import { PageShell } from '@/components/PageShell'
+import { routes } from '@/routes'
+import { useStore } from '@/stores/StoreContext'
+
+/** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
+function Dev() {
+  const { dev } = useStore()
+  useDidShow(() => dev?.refresh())
+  if (!dev) {
+    return (
+      <PageShell title='开发者面板'>
+        <View className='card'><Text className='hint'>当前连接的是正式后端，开发者面板不可用。</Text></View>
+      </PageShell>
+    )
+  }
+  const copy = (data: string) => void Taro.setClipboardData({ data })
+  return (
+    <PageShell title='开发者面板'>
+      <View className='section-label'><Text>演示签署码</Text></View>
+      {dev.links.map((l) => (
+        <View className='card' key={l.link} data-testid='demo-link'>
+          <Text className='card__title'>{l.label}</Text>
+          <Text className='hint'>{l.description}</Text>
+          <Text className='hint'>可用身份：{l.hint}</Text>
+          <Text className='mono' selectable data-testid='demo-link-url'>{l.link}</Text>
+          <View className='row'>
+            <Button className='btn btn--small btn--primary' onClick={() => Taro.navigateTo({ url: routes.entry(l.link) })}>打开</Button>
+            <Button className='btn btn--small btn--ghost' onClick={() => copy(l.link)}>复制链接</Button>
+          </View>
+        </View>
+      ))}
+
+      <View className='section-label'><Text>演示身份（虚构）</Text></View>
+      {dev.identities.map((p) => (
+        <View className='card' key={p.idNumber} data-testid='demo-identity'>
+          <Text className='card__title'>{p.label}</Text>
+          <Text className='mono' selectable>{p.name} · {p.idNumber} · {p.mobile}</Text>
+          <Text className='hint'>{p.note}</Text>
+        </View>
+      ))}
+
+      <View className='section-label'><Text>模拟短信</Text></View>
+      {dev.outbox.length === 0 ? <View className='card'><Text className='hint'>暂无短信</Text></View> : null}
+      {dev.outbox.map((m) => (
+        <View className='card' key={m.id} data-testid='sms-item'>
+          <Text className='hint'>{dayjs(m.sentAt).format('MM-DD HH:mm:ss')} · 发送至 {m.to}</Text>
+          <Text>{m.text}</Text>
+        </View>
+      ))}
+      <Button className='btn btn--ghost' onClick={() => dev.refresh()}>刷新</Button>
+      <Button
+        className='btn btn--ghost'
+        onClick={async () => {
+          const r = await Taro.showModal({ title: '重置沙箱', content: '清除沙箱中的全部数据并恢复演示数据？' })
+          if (r.confirm) dev.reset()
+        }}
+      >
+        重置沙箱数据
+      </Button>
+    </PageShell>
+  )
+}
+
+export default observer(Dev)

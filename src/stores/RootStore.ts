@@ -1,0 +1,49 @@
+import type { KeyValueStore } from '@/services/storage'
+import type { InkSealService, SandboxDevTools } from '@/services/types'
+import { DevStore } from './DevStore'
+import { EntryStore } from './EntryStore'
+import { FlowStore } from './FlowStore'
+import { SessionStore } from './SessionStore'
+import { VerifyStore } from './VerifyStore'
+
+export interface RootStoreOptions {
+  service: InkSealService
+  /** Present only when the backend is the embedded sandbox. */
+  devTools?: SandboxDevTools | null
+  storage: KeyValueStore
+  allowedHosts: () => string[]
+  now?: () => number
+}
+
+/** One root for every store, given to views through React context (StoreContext.tsx). */
+export class RootStore {
+  readonly service: InkSealService
+  readonly session: SessionStore
+  readonly entry: EntryStore
+  readonly verify: VerifyStore
+  readonly flow: FlowStore
+  readonly dev: DevStore | null
+
+  constructor(opts: RootStoreOptions) {
+    const now = opts.now ?? (() => Date.now())
+    this.service = opts.service
+    this.session = new SessionStore(opts.storage, now)
+    this.entry = new EntryStore(opts.service, opts.storage, opts.allowedHosts, now)
+    this.verify = new VerifyStore(opts.service, this.session, now)
+    this.flow = new FlowStore(opts.service, this.session, this.entry)
+    this.dev = opts.devTools ? new DevStore(opts.devTools) : null
+  }
+
+  /** Signs out on this device and at the backend (best effort). */
+  async signOut(): Promise<void> {
+    const s = this.session.info
+    this.session.clear()
+    if (s) {
+      try {
+        await this.service.signOut({ session: s.token })
+      } catch {
+        // The local session is gone either way; the backend's expires on its own.
+      }
+    }
+  }
+}

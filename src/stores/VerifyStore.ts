@@ -1,0 +1,227 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
+import { toServiceError } from '@/services/errors'
+import type { FaceCapture, InkSealService, SmsTicket } from '@/services/types'
+import type { SessionStore } from './SessionStore'
+
+export type VerifyField = 'name' | 'idNumber' | 'mobile' | 'smsCode'
+export type VerifyStep = 'form' | 'face' | 'done'
+
+/**
+ * Real-name verification: name + resident ID + mobile, a 6-digit SMS code, then a face step.
+ * The full ID and mobile live only in memory while the form is open and are cleared when done.
+ */
+export class VerifyStore {
+  name = ''
+  idNumber = ''
+  mobile = ''
+  smsCode = ''
+  touched: Record<VerifyField, boolean> = { name: false, idNumber: false, mobile: false, smsCode: false }
+  /** Errors reported by the backend for a field (wrong code, invalid input). */
+  serverErrors: Partial<Record<VerifyField, string>> = {}
+  formError: string | null = null
+  step: VerifyStep = 'form'
+  busy = false
+  sending = false
+  ticket: SmsTicket | null = null
+  verificationId: string | null = null
+  maskedName = ''
+  faceError: string | null = null
+  clock: number
+
+  private timer: ReturnType<typeof setInterval> | null = null
+
+  constructor(
+    private readonly service: InkSealService,
+    private readonly session: SessionStore,
+    private readonly now: () => number
+  ) {
+    this.clock = now()
+    makeAutoObservable<VerifyStore, 'service' | 'session' | 'now' | 'timer'>(this, {
+      service: false,
+      session: false,
+      now: false,
+      timer: false
+    })
+  }
+
+  get validation() {
+    return {
+      name: validatePersonName(this.name),
+      idNumber: validateResidentId(this.idNumber, this.clock),
+      mobile: validateMobile(this.mobile),
+      smsCode: validateSmsCode(this.smsCode)
+    }
+  }
+
+  /** The message to show under a field: a backend error, or a local one once touched. */
+  error(field: VerifyField): string | null {
+    if (this.serverErrors[field]) return this.serverErrors[field] as string
+    const v = this.validation[field]
+    return this.touched[field] && !v.ok ? v.message : null
+  }
+
+  get identityValid(): boolean {
+    const v = this.validation
+    return v.name.ok && v.idNumber.ok && v.mobile.ok
+  }
+
+  /** Seconds until a new code may be asked for; 0 when allowed. */
+  get resendIn(): number {
+    if (!this.ticket) return 0
+    return Math.max(0, Math.ceil((this.ticket.resendAt - this.clock) / 1000))
+  }
+
+  get canSubmit(): boolean {
+    return this.identityValid && this.validation.smsCode.ok && !!this.ticket && !this.busy
+  }
+
+  setField(field: VerifyField, value: string): void {
+    this[field] = value
+    delete this.serverErrors[field]
+    this.formError = null
+  }
+
+  touch(field: VerifyField): void {
+    this.touched[field] = true
+  }
+
+  /** Advances the clock used for countdowns (called by the ticker, or by tests). */
+  refreshClock(): void {
+    this.clock = this.now()
+    if (this.resendIn === 0) this.stopTicker()
+  }
+
+  private startTicker(): void {
+    this.stopTicker()
+    this.timer = setInterval(() => this.refreshClock(), 1000)
+  }
+
+  private stopTicker(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  async sendCode(): Promise<boolean> {
+    this.touched.name = this.touched.idNumber = this.touched.mobile = true
+    this.refreshClock()
+    if (!this.identityValid || this.sending || this.resendIn > 0) return false
+    this.sending = true
+    this.formError = null
+    try {
+      const ticket = await this.service.sendSmsCode({ mobile: (this.validation.mobile as { value: string }).value, purpose: 'REAL_NAME' })
+      runInAction(() => {
+        this.ticket = ticket
+        this.sending = false
+        this.clock = this.now()
+      })
+      this.startTicker()
+      return true
+    } catch (e) {
+      const err = toServiceError(e)
+      runInAction(() => {
+        this.sending = false
+        if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.serverErrors.mobile = err.message
+        else this.formError = err.message
+        const retryAfter = Number(err.details.retryAfterMs)
+        if (err.code === 'SMS_TOO_FREQUENT' && retryAfter > 0) {
+          this.ticket = { sentTo: this.ticket?.sentTo ?? '', expiresAt: this.ticket?.expiresAt ?? 0, resendAt: this.now() + retryAfter }
+        }
+      })
+      return false
+    }
+  }
+
+  async submit(): Promise<boolean> {
+    this.touched = { name: true, idNumber: true, mobile: true, smsCode: true }
+    this.refreshClock()
+    if (!this.ticket) {
+      this.formError = this.identityValid ? '请先获取短信验证码' : null
+      return false
+    }
+    if (!this.canSubmit) return false
+    this.busy = true
+    this.formError = null
+    const v = this.validation
+    try {
+      const res = await this.service.verifyRealName({
+        name: (v.name as { value: string }).value,
+        idNumber: (v.idNumber as { value: { id: string } }).value.id,
+        mobile: (v.mobile as { value: string }).value,
+        smsCode: (v.smsCode as { value: string }).value
+      })
+      runInAction(() => {
+        this.busy = false
+        this.verificationId = res.verificationId
+        this.maskedName = res.maskedName
+        this.step = 'face'
+      })
+      return true
+    } catch (e) {
+      const err = toServiceError(e)
+      runInAction(() => {
+        this.busy = false
+        if (err.code === 'SMS_CODE_WRONG' || err.code === 'SMS_CODE_EXPIRED' || err.code === 'SMS_CODE_MISSING') {
+          this.serverErrors.smsCode = err.message
+        } else if (err.code === 'INVALID_INPUT' && typeof err.details.field === 'string') {
+          this.serverErrors[err.details.field as VerifyField] = err.message
+        } else {
+          this.formError = err.message
+        }
+      })
+      return false
+    }
+  }
+
+  /** Sends the liveness capture; on success the session is stored and the form is wiped. */
+  async completeFace(capture: FaceCapture): Promise<boolean> {
+    if (!this.verificationId || this.busy) return false
+    this.busy = true
+    this.faceError = null
+    try {
+      const info = await this.service.completeFace({ verificationId: this.verificationId, capture })
+      this.session.set(info)
+      runInAction(() => {
+        this.busy = false
+        this.step = 'done'
+        this.wipe()
+      })
+      return true
+    } catch (e) {
+      const err = toServiceError(e)
+      runInAction(() => {
+        this.busy = false
+        this.faceError = err.message
+        if (err.code === 'VERIFICATION_EXPIRED') {
+          // Start over from the form: a new SMS code is needed.
+          this.step = 'form'
+          this.verificationId = null
+          this.ticket = null
+          this.smsCode = ''
+          this.formError = err.message
+        }
+      })
+      return false
+    }
+  }
+
+  /** Drops every personal value held in memory. */
+  private wipe(): void {
+    this.name = this.idNumber = this.mobile = this.smsCode = ''
+    this.touched = { name: false, idNumber: false, mobile: false, smsCode: false }
+    this.serverErrors = {}
+    this.ticket = null
+    this.verificationId = null
+    this.stopTicker()
+  }
+
+  /** Back to an empty form (leaving the page). */
+  reset(): void {
+    this.wipe()
+    this.step = 'form'
+    this.formError = null
+    this.faceError = null
+    this.busy = false
+    this.sending = false
+  }
+}
