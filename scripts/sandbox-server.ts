@@ -1,0 +1,69 @@
+/**
+ * Runs the sandbox backend as an HTTP server, for the H5 app built with INKSEAL_BACKEND=http
+ * (or anything else that speaks the protocol of src/services/http/HttpService.ts).
+ *
+ *   npx tsx scripts/sandbox-server.ts
+ *
+ * Environment:
+ *   SANDBOX_PORT          port (default 8787; 0 picks a free one)
+ *   SANDBOX_HOST          interface (default 127.0.0.1)
+ *   INKSEAL_LINK_BASE     base of the links the sandbox makes (default http://localhost:10086)
+ *   SANDBOX_LATENCY_MIN   simulated latency per call, ms (with SANDBOX_LATENCY_MAX; default:
+ *   SANDBOX_LATENCY_MAX   the sandbox's own)
+ *   SANDBOX_DATA_FILE     state file (default .sandbox-data/sandbox.json in the project)
+ *
+ * State survives restarts; POST /api/dev/reset re-seeds it. Dev endpoints and CORS are on.
+ */
+import * as path from 'path'
+import { createSandbox } from '@/services/sandbox'
+import { FileStorage } from '../server/fileStorage'
+import { startSandboxServer } from '../server/sandboxServer'
+
+function envInt(name: string): number | undefined {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === '') return undefined
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`${name} must be a non-negative integer, got "${raw}"`)
+    process.exit(1)
+  }
+  return n
+}
+
+async function main(): Promise<void> {
+  const port = envInt('SANDBOX_PORT') ?? 8787
+  const host = process.env.SANDBOX_HOST || '127.0.0.1'
+  const linkBase = process.env.INKSEAL_LINK_BASE || 'http://localhost:10086'
+  const dataFile = path.resolve(process.env.SANDBOX_DATA_FILE || path.join(__dirname, '..', '.sandbox-data', 'sandbox.json'))
+
+  const min = envInt('SANDBOX_LATENCY_MIN')
+  const max = envInt('SANDBOX_LATENCY_MAX')
+  const latency = min === undefined && max === undefined ? undefined : { min: min ?? max ?? 0, max: Math.max(max ?? min ?? 0, min ?? 0) }
+
+  const sandbox = createSandbox({ storage: new FileStorage(dataFile), linkBase, ...(latency ? { latency } : {}) })
+  const server = await startSandboxServer({ service: sandbox, dev: sandbox.dev, port, host, cors: true })
+
+  console.log(`InkSeal sandbox server: ${server.url}`)
+  console.log(`  API      POST ${server.url}/api/v1/{operation}`)
+  console.log(`  dev      GET  ${server.url}/api/dev/links | identities | sms, POST ${server.url}/api/dev/reset`)
+  console.log(`  state    ${dataFile}`)
+  console.log(`  links    ${linkBase}`)
+  if (latency) console.log(`  latency  ${latency.min}-${latency.max} ms`)
+
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

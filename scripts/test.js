@@ -1,0 +1,43 @@
+/**
+ * `npm test`: everything, from a fresh clone.
+ *  1. unit, store, service, HTTP and component tests (jest projects "node" and "ui")
+ *  2. production builds of the H5 app and the weapp (into dist/h5 and dist/weapp)
+ *  3. end-to-end: the built H5 app in Debian Chromium (playwright-core) and the built weapp in a
+ *     stand-in WeChat host (jest project "e2e")
+ * Installs Debian's chromium first when it is missing (needs root, as on CI).
+ * Flags: --no-build (reuse dist/), --only=unit|e2e
+ */
+const { execSync, spawnSync } = require('child_process')
+const fs = require('fs')
+
+const args = process.argv.slice(2)
+const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length)
+const noBuild = args.includes('--no-build')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+function run(cmd, env = {}) {
+  console.log(`\n$ ${cmd}`)
+  const r = spawnSync(cmd, { shell: true, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (r.status !== 0) {
+    console.error(`\nFAILED (${r.status}): ${cmd}`)
+    process.exit(r.status || 1)
+  }
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return
+  console.log(`Chromium not found at ${CHROMIUM}: installing Debian's chromium package`)
+  const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : ''
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' })
+}
+
+if (only !== 'e2e') run('npx jest --selectProjects node ui')
+if (only !== 'unit') {
+  ensureChromium()
+  if (!noBuild) {
+    run('npx taro build --type h5', { NODE_ENV: 'production' })
+    run('npx taro build --type weapp', { NODE_ENV: 'production' })
+  }
+  run('npx jest --selectProjects e2e --runInBand', { CHROMIUM_PATH: CHROMIUM })
+}
+console.log('\nAll test stages passed.')
