@@ -6,7 +6,20 @@ export default defineAppConfig({
     'pages/entry/index',
     'pages/verify/index',
     'pages/overview/index',
-    'pages/dev/index'
+    'pages/dev/index',
+    'pages/contract/index',
+    'pages/sign-pad/index',
+    'pages/intent/index',
+    'pages/result/index',
+    'pages/mine/index',
+    'pages/detail/index'
+  ],
+  subPackages: [
+    {
+      // Enterprise onboarding and legal-representative authorization, outside the main package.
+      root: 'packages/enterprise',
+      pages: ['pages/index/index', 'pages/authorize/index']
+    }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -3,7 +3,13 @@
  * message is Chinese text fit for the user; `details` carries machine-readable extras
  * (e.g. remaining tries, retry time, the flow status).
  */
-export type ErrorCode =
+import { ENTERPRISE_ERROR_STATUS, type EnterpriseErrorCode } from './types.enterprise'
+import { SIGNING_ERROR_STATUS, type SigningErrorCode } from './types.signing'
+
+/** Every error code: the core ones below plus each feature area's (declared in its types file). */
+export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode
+
+export type CoreErrorCode =
   // input
   | 'INVALID_INPUT'
   // links and flows
@@ -74,7 +80,7 @@ export function toServiceError(e: unknown): ServiceError {
   return new ServiceError('INTERNAL', '系统繁忙，请稍后重试', { cause: String((e as Error)?.message ?? e) })
 }
 
-export const HTTP_STATUS: Record<ErrorCode, number> = {
+const CORE_HTTP_STATUS: Record<CoreErrorCode, number> = {
   INVALID_INPUT: 400,
   LINK_INVALID: 404,
   LINK_EXPIRED: 410,
@@ -99,4 +105,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TIMEOUT: 504,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500
+}
+
+/** The HTTP status each error code travels with. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  ...CORE_HTTP_STATUS,
+  ...SIGNING_ERROR_STATUS,
+  ...ENTERPRISE_ERROR_STATUS
 }

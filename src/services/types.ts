@@ -12,6 +12,12 @@
  *   person themselves typed it.
  */
 
+import { ENTERPRISE_OPERATIONS, type EnterpriseDevTools, type EnterpriseOperations } from './types.enterprise'
+import { SIGNING_OPERATIONS, type SigningDevTools, type SigningOperations } from './types.signing'
+
+export * from './types.signing'
+export * from './types.enterprise'
+
 export type FlowKind = 'PERSONAL' | 'ENTERPRISE_PERSONAL' | 'STRATEGIC'
 export type FlowStatus = 'SIGNING' | 'COMPLETED' | 'EXPIRED' | 'CANCELLED' | 'DECLINED'
 export type SignerStatus = 'PENDING' | 'SIGNED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED'
@@ -139,8 +145,8 @@ export interface SmsMessage {
   sentAt: number
 }
 
-/** The operations. Each one is documented in docs/service-contract.md. */
-export interface InkSealService {
+/** The way in: links, identity, sessions and flows. Documented in docs/service-contract.md. */
+export interface CoreOperations {
   /** Resolves a parsed entry payload (from a QR or link) to the flow it opens. */
   resolveEntry(input: { flowId: string; linkToken: string }): Promise<EntryResolution>
 
@@ -168,8 +174,14 @@ export interface InkSealService {
   listMyFlows(input: { session: string }): Promise<FlowSummary[]>
 }
 
+/**
+ * Every operation. Feature areas declare theirs in their own files (types.signing.ts,
+ * types.enterprise.ts) so they grow without reshaping this one.
+ */
+export interface InkSealService extends CoreOperations, SigningOperations, EnterpriseOperations {}
+
 /** Developer tools, present only on the sandbox (the dev panel). */
-export interface SandboxDevTools {
+export interface SandboxDevTools extends SigningDevTools, EnterpriseDevTools {
   listDemoLinks(): DemoLink[]
   listDemoIdentities(): DemoIdentity[]
   listSmsOutbox(): SmsMessage[]
@@ -179,17 +191,24 @@ export interface SandboxDevTools {
 
 export type OperationName = keyof InkSealService
 
-/** Every operation name, for transports (HTTP client and server) that route by name. */
-export const OPERATIONS: readonly OperationName[] = [
-  'resolveEntry',
-  'sendSmsCode',
-  'verifyRealName',
-  'completeFace',
-  'signOut',
-  'joinFlow',
-  'getFlow',
-  'listMyFlows'
-] as const
+const CORE_OPERATIONS: Record<keyof CoreOperations, true> = {
+  resolveEntry: true,
+  sendSmsCode: true,
+  verifyRealName: true,
+  completeFace: true,
+  signOut: true,
+  joinFlow: true,
+  getFlow: true,
+  listMyFlows: true
+}
+
+/** Every operation name, for transports (HTTP client and server) that route by name.
+ * Built from one record per feature area, so a missing or extra name fails to compile. */
+export const OPERATIONS: readonly OperationName[] = Object.keys({
+  ...CORE_OPERATIONS,
+  ...SIGNING_OPERATIONS,
+  ...ENTERPRISE_OPERATIONS
+} satisfies Record<OperationName, true>) as OperationName[]
 
 export type OperationInput<K extends OperationName> = Parameters<InkSealService[K]>[0]
 export type OperationOutput<K extends OperationName> = Awaited<ReturnType<InkSealService[K]>>

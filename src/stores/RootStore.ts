@@ -1,9 +1,12 @@
 import type { KeyValueStore } from '@/services/storage'
 import type { InkSealService, SandboxDevTools } from '@/services/types'
 import { DevStore } from './DevStore'
+import { EnterpriseStore } from './EnterpriseStore'
 import { EntryStore } from './EntryStore'
 import { FlowStore } from './FlowStore'
 import { SessionStore } from './SessionStore'
+import { SignatureStore } from './SignatureStore'
+import { SigningStore } from './SigningStore'
 import { VerifyStore } from './VerifyStore'
 
 export interface RootStoreOptions {
@@ -22,6 +25,9 @@ export class RootStore {
   readonly entry: EntryStore
   readonly verify: VerifyStore
   readonly flow: FlowStore
+  readonly signature: SignatureStore
+  readonly signing: SigningStore
+  readonly enterprise: EnterpriseStore
   readonly dev: DevStore | null
 
   constructor(opts: RootStoreOptions) {
@@ -31,6 +37,9 @@ export class RootStore {
     this.entry = new EntryStore(opts.service, opts.storage, opts.allowedHosts, now)
     this.verify = new VerifyStore(opts.service, this.session, now)
     this.flow = new FlowStore(opts.service, this.session, this.entry)
+    this.signature = new SignatureStore(opts.storage, now)
+    this.signing = new SigningStore(opts.service, this.session, this.signature, opts.storage, now)
+    this.enterprise = new EnterpriseStore(opts.service, this.session, opts.storage, now)
     this.dev = opts.devTools ? new DevStore(opts.devTools) : null
   }
 

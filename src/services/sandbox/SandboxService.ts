@@ -23,17 +23,23 @@ import type {
   FlowOverview,
   FlowStatus,
   FlowSummary,
+  CoreOperations,
   InkSealService,
   OperationName,
   RealNameResult,
+  EnterpriseDevTools,
   SandboxDevTools,
   SessionInfo,
+  SigningDevTools,
   SignerStatus,
   SignerView,
   SmsMessage,
   SmsPurpose,
   SmsTicket
 } from '../types'
+import { enterpriseModule } from './enterprise'
+import type { SandboxKernel } from './kernel'
+import { signingModule } from './signing'
 import { DEMO_ENTERPRISES, DEMO_LINK_SPECS, DEMO_PEOPLE, DEMO_PERSON_KEYS, registryEntry } from './demoData'
 import { hashId, hashMobile } from './hash'
 import { deriveSeed, mulberry32, randomDigits, randomInt, randomString, type Rng } from './rng'
@@ -387,13 +393,51 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
     return null
   }
 
+  /**
+   * Checks an SMS code for a mobile and purpose: lock, missing, expired, wrong (5 wrong codes
+   * lock the number for 10 min). Returns the record when right; the caller consumes it
+   * (`rec.code = null`) once the rest of its checks pass.
+   */
+  function verifySmsCode(mobileHash: string, purpose: SmsPurpose, code: string, t: number, touch: () => void): SmsRecord {
+    const rec = state.sms[smsKey(mobileHash, purpose)]
+    const lock = currentLock(rec, t, touch)
+    if (lock !== null) throw lockedError(lock, t)
+    if (!rec || rec.code === null) throw new ServiceError('SMS_CODE_MISSING', '请先获取短信验证码')
+    if (t >= rec.expiresAt) {
+      throw new ServiceError('SMS_CODE_EXPIRED', '验证码已过期，请重新获取', { expiredAt: rec.expiresAt })
+    }
+    if (code !== rec.code) {
+      rec.wrongCount += 1
+      touch()
+      if (rec.wrongCount >= RULES.SMS_MAX_WRONG) {
+        rec.lockedUntil = t + RULES.SMS_LOCK_MS
+        rec.wrongCount = 0
+        rec.code = null // a code under attack is void
+        throw lockedError(rec.lockedUntil, t)
+      }
+      const remaining = RULES.SMS_MAX_WRONG - rec.wrongCount
+      throw new ServiceError('SMS_CODE_WRONG', `验证码错误，还可尝试${remaining}次`, { remaining })
+    }
+    // The code is right: wrong-code count starts over.
+    if (rec.wrongCount !== 0) {
+      rec.wrongCount = 0
+      touch()
+    }
+    return rec
+  }
+
+  /** Puts a message in the SMS outbox (the phone we do not have). `to` is already masked. */
+  function deliverSms(to: string, text: string, t: number): void {
+    state.outbox.push({ id: `sms_${randomString(rng, 10)}`, to, text, sentAt: t })
+  }
+
   function overview(f: FlowRecord, signer: SignerRecord, t: number): FlowOverview {
     return { ...summary(f, t), mySignerId: signer.signerId }
   }
 
   // ---- operations
 
-  const service: InkSealService = {
+  const coreOps: CoreOperations = {
     resolveEntry(input) {
       return run('resolveEntry', ({ t }): EntryResolution => {
         const o = inputObject(input)
@@ -444,12 +488,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
         log.push(t)
         state.smsLog[mobileHash] = log
         const sentTo = maskMobile(mobile)
-        state.outbox.push({
-          id: `sms_${randomString(rng, 10)}`,
-          to: sentTo,
-          text: `【InkSeal】您的验证码为${code}，${RULES.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`,
-          sentAt: t
-        })
+        deliverSms(sentTo, `【InkSeal】您的验证码为${code}，${RULES.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`, t)
         touch()
         return { sentTo, expiresAt, resendAt: t + RULES.SMS_RESEND_MS }
       })
@@ -465,30 +504,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
         const code = checkValid('smsCode', validateSmsCode(str('smsCode')))
 
         const mobileHash = hashMobile(mobile)
-        const rec = state.sms[smsKey(mobileHash, 'REAL_NAME')]
-        const lock = currentLock(rec, t, touch)
-        if (lock !== null) throw lockedError(lock, t)
-        if (!rec || rec.code === null) throw new ServiceError('SMS_CODE_MISSING', '请先获取短信验证码')
-        if (t >= rec.expiresAt) {
-          throw new ServiceError('SMS_CODE_EXPIRED', '验证码已过期，请重新获取', { expiredAt: rec.expiresAt })
-        }
-        if (code !== rec.code) {
-          rec.wrongCount += 1
-          touch()
-          if (rec.wrongCount >= RULES.SMS_MAX_WRONG) {
-            rec.lockedUntil = t + RULES.SMS_LOCK_MS
-            rec.wrongCount = 0
-            rec.code = null // a code under attack is void
-            throw lockedError(rec.lockedUntil, t)
-          }
-          const remaining = RULES.SMS_MAX_WRONG - rec.wrongCount
-          throw new ServiceError('SMS_CODE_WRONG', `验证码错误，还可尝试${remaining}次`, { remaining })
-        }
-        // The code is right: wrong-code count starts over.
-        if (rec.wrongCount !== 0) {
-          rec.wrongCount = 0
-          touch()
-        }
+        const rec = verifySmsCode(mobileHash, 'REAL_NAME', code, t, touch)
 
         // Registry check. Unknown (but valid) IDs are treated as registered under the given name.
         const entry = registryEntry(id)
@@ -651,7 +667,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
 
   const { scheme, host } = splitLinkBase(linkBase)
 
-  const dev: SandboxDevTools = {
+  const coreDev: Omit<SandboxDevTools, keyof SigningDevTools | keyof EnterpriseDevTools> = {
     listDemoLinks(): DemoLink[] {
       return state.demoLinks.flatMap((d) => {
         const spec = DEMO_LINK_SPECS.find((s) => s.key === d.key)
@@ -688,5 +704,27 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
     }
   }
 
-  return { ...service, dev }
+  // ---- feature modules (signing, enterprise): each gets the kernel and owns a state slice
+
+  const kernel: SandboxKernel = {
+    state: () => state,
+    rng: () => rng,
+    now,
+    link: { scheme, host },
+    run,
+    requireSession,
+    requireLink,
+    verifySmsCode,
+    deliverSms,
+    summary,
+    overview,
+    module<T>(name: string, init: () => T): T {
+      if (!(name in state.modules)) state.modules[name] = init()
+      return state.modules[name] as T
+    }
+  }
+  const signing = signingModule(kernel)
+  const enterprise = enterpriseModule(kernel)
+  const service: InkSealService = { ...coreOps, ...signing.ops, ...enterprise.ops }
+  return { ...service, dev: { ...coreDev, ...signing.dev, ...enterprise.dev } }
 }

@@ -126,6 +126,8 @@ export interface SandboxState {
   outbox: SmsMessage[]
   verifications: Record<string, VerificationRecord>
   sessions: Record<string, SessionRecord>
+  /** State slices of the feature modules (signing, enterprise), by module name; see SandboxKernel.module */
+  modules: Record<string, unknown>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -205,7 +207,8 @@ export function seedState(seed: number, now: number, rng: Rng): SandboxState {
     smsLog: {},
     outbox: [],
     verifications: {},
-    sessions: {}
+    sessions: {},
+    modules: {}
   }
   for (const spec of DEMO_FLOW_SPECS) state.flows[spec.flowId] = demoFlow(spec, now)
   for (const spec of DEMO_LINK_SPECS) {
@@ -225,6 +228,7 @@ export function parseState(json: string | null): SandboxState | null {
     if (!s || typeof s !== 'object' || s.version !== STATE_VERSION) return null
     if (typeof s.rng !== 'number' || !s.flows || !s.links || !Array.isArray(s.demoLinks)) return null
     if (!s.sms || !s.smsLog || !Array.isArray(s.outbox) || !s.verifications || !s.sessions) return null
+    if (!s.modules || typeof s.modules !== 'object') s.modules = {}
     return s as SandboxState
   } catch {
     return null
