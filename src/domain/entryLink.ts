@@ -1,5 +1,4 @@
 import dayjs from 'dayjs'
-import { CREDIT_CODE_ALPHABET } from './creditCode'
 
 /**
  * The one payload format carried by every InkSeal QR code and link (see docs/entry-links.md).
@@ -11,11 +10,19 @@ import { CREDIT_CODE_ALPHABET } from './creditCode'
  * - TYPE: "S" signing entry for a flow, "L" legal-representative authorization
  * - ID: 8 characters of ID_ALPHABET (flow or application id)
  * - TOKEN: 8 characters [0-9A-Za-z], the link secret checked by the backend
- * - EXPIRY: unix seconds, base 36, lower case
- * - CHECK: one character of the GB 32100 alphabet (31 symbols), a weighted mod-31 sum of
- *   everything before the last "." so a mistyped or damaged code is caught offline.
+ * - EXPIRY: unix seconds, base 36, lower case, 1-8 characters
+ * - CHECK: one character of [0-9A-Za-z], ISO/IEC 7064 hybrid MOD 63,62 over everything before
+ *   the last "." so a mistyped or damaged code is caught offline. Every substitution of one
+ *   alphanumeric character by another is detected (and most adjacent transpositions); a dot
+ *   added or lost changes the layout, which the parser refuses. A single mod-31 character
+ *   cannot do that for a 62-symbol token: 31 check values for 62 possible characters.
  *
- * At most 31 characters, so it fits a mini-program code's `scene` (32 visible characters).
+ * The version is checked before anything else: a newer app's payload (VERSION 2-999) may
+ * have another layout or check, so it is refused as UNSUPPORTED_VERSION ("update the app")
+ * rather than as damaged.
+ *
+ * At most 32 characters (30 until 2038-12-24), so it fits a mini-program code's `scene`
+ * (32 visible characters).
  * It travels as: the raw payload; `https://HOST/s/PAYLOAD` (the ordinary-link QR, which WeChat
  * passes to the mini-program as `q`); any URL on an allowed host with `?c=PAYLOAD`
  * (H5 deep links, also inside the hash); or the mini-program code's `scene`.
@@ -63,14 +70,44 @@ function err(code: EntryErrorCode, message: string): EntryParse {
   return { ok: false, error: { code, message } }
 }
 
+/** The 62 symbols of the token and of the check character, in check-value order. */
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+const CHECK_MOD = 62
+/** Largest expiry, in seconds, that fits 8 base-36 characters (keeps the payload ≤ 32 chars). */
+const MAX_EXPIRY_SECONDS = 36 ** 8 - 1
+
+/**
+ * ISO/IEC 7064 hybrid system MOD 63,62. A character of [0-9A-Za-z] counts as its index in
+ * ALNUM; any other character (the dots) as its code unit mod 62. Each step is a bijection of
+ * the running state, so changing one character into another of a different value always
+ * changes the check character.
+ */
 export function payloadCheckChar(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) sum += body.charCodeAt(i) * ((i % 30) + 1)
-  return CREDIT_CODE_ALPHABET[sum % 31]
+  const b = String(body ?? '')
+  let p = CHECK_MOD
+  for (let i = 0; i < b.length; i++) {
+    const idx = ALNUM.indexOf(b[i])
+    const v = idx >= 0 ? idx : b.charCodeAt(i) % CHECK_MOD
+    const sum = (p + v) % CHECK_MOD || CHECK_MOD
+    p = (sum * 2) % (CHECK_MOD + 1)
+  }
+  return ALNUM[(CHECK_MOD + 1 - p) % CHECK_MOD]
 }
 
+/** Builds a payload. Throws a RangeError for input that would give an unparseable payload. */
 export function encodePayload(p: { type: EntryType; id: string; token: string; expiresAt: number }): string {
-  const body = [PAYLOAD_VERSION, p.type, p.id, p.token, Math.floor(p.expiresAt / 1000).toString(36)].join('.')
+  if (p.type !== 'S' && p.type !== 'L') throw new RangeError(`encodePayload: unknown type ${String(p.type)}`)
+  if (typeof p.id !== 'string' || p.id.length !== 8 || [...p.id].some((c) => !ID_ALPHABET.includes(c))) {
+    throw new RangeError(`encodePayload: id must be 8 characters of ${ID_ALPHABET}`)
+  }
+  if (typeof p.token !== 'string' || !/^[0-9A-Za-z]{8}$/.test(p.token)) {
+    throw new RangeError('encodePayload: token must be 8 characters of [0-9A-Za-z]')
+  }
+  const seconds = Math.floor(p.expiresAt / 1000)
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > MAX_EXPIRY_SECONDS) {
+    throw new RangeError('encodePayload: expiresAt out of range')
+  }
+  const body = [PAYLOAD_VERSION, p.type, p.id, p.token, seconds.toString(36)].join('.')
   return `${body}.${payloadCheckChar(body)}`
 }
 
@@ -80,9 +117,25 @@ export function entryLink(host: string, payload: string, scheme = 'https'): stri
 }
 
 const PAYLOAD_SHAPE = /^[0-9A-Za-z]{1,3}\.[A-Z]\.[^.]*\.[^.]*\.[^.]*\.[^.]*$/
+/** A newer app's payload: numeric version 2-999, a type letter, then URL-safe characters. */
+const OTHER_VERSION_SHAPE = /^([1-9][0-9]{0,2})\.[A-Z]\.[0-9A-Za-z._~-]*$/
+/** What a payload of any version starts with (for inputs that are neither URL nor v1 shape). */
+const ANY_VERSION_PREFIX = /^[1-9][0-9]{0,2}\.[A-Z]\./
 
 function looksLikePayload(s: string): boolean {
   return PAYLOAD_SHAPE.test(s)
+}
+
+/**
+ * Raw text that is no URL but is shaped like a payload with a character or two damaged (a bad
+ * version or type, a dot lost or added): at most 40 characters, a dot within the first four
+ * characters and 4-6 dots. It is reported as a damaged code (MALFORMED/CORRUPTED), not as
+ * someone else's QR code.
+ */
+function looksLikeDamagedPayload(s: string): boolean {
+  if (s.length > 40 || !/^[^.]{0,3}\./u.test(s)) return false
+  const dots = s.split('.').length - 1
+  return dots >= 4 && dots <= 6
 }
 
 function safeDecode(s: string): string | null {
@@ -95,13 +148,15 @@ function safeDecode(s: string): string | null {
 
 /** Validates a bare payload string. */
 export function parsePayload(raw: string, now: number): EntryParse {
-  const s = raw.trim()
+  const s = String(raw ?? '').trim()
+  const other = OTHER_VERSION_SHAPE.exec(s)
+  if (other && other[1] !== PAYLOAD_VERSION) {
+    return err('UNSUPPORTED_VERSION', '该签署码版本过新，请更新小程序后再试')
+  }
   if (!looksLikePayload(s)) return err('MALFORMED', '签署码格式不正确，请确认扫描的是完整的签署二维码')
   const parts = s.split('.')
   const [version, type, id, token, exp, check] = parts
-  if (version !== PAYLOAD_VERSION) {
-    return err('UNSUPPORTED_VERSION', '该签署码版本过新，请更新小程序后再试')
-  }
+  if (version !== PAYLOAD_VERSION) return err('MALFORMED', '签署码格式不正确，请确认扫描的是完整的签署二维码')
   const body = parts.slice(0, 5).join('.')
   if (check.length !== 1 || payloadCheckChar(body) !== check) {
     return err('CORRUPTED', '签署码已损坏或输入有误，请重新扫描或让发起方重新分享')
@@ -111,7 +166,7 @@ export function parsePayload(raw: string, now: number): EntryParse {
     return err('MALFORMED', '签署码中的编号不正确')
   }
   if (!/^[0-9A-Za-z]{8}$/.test(token)) return err('MALFORMED', '签署码中的凭证不正确')
-  if (!/^[0-9a-z]{1,9}$/.test(exp)) return err('MALFORMED', '签署码中的有效期不正确')
+  if (!/^[0-9a-z]{1,8}$/.test(exp)) return err('MALFORMED', '签署码中的有效期不正确')
   const expiresAt = parseInt(exp, 36) * 1000
   if (!Number.isFinite(expiresAt)) return err('MALFORMED', '签署码中的有效期不正确')
   if (expiresAt <= now) {
@@ -131,12 +186,16 @@ interface ParsedUrl {
   hash: string
 }
 
-/** A small URL splitter: the WeChat runtime has no URL class. */
+/**
+ * A small URL splitter: the WeChat runtime has no URL class. Like a browser, it ends the
+ * authority at a backslash and takes the host after the last "@", so
+ * `https://evil.example.com\@sign.inkseal.cn/…` is evil.example.com here too.
+ */
 function splitUrl(s: string): ParsedUrl | null {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(s)
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/\\?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(s)
   if (!m) return null
   const authority = m[2]
-  const host = authority.replace(/^[^@]*@/, '').toLowerCase()
+  const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase()
   return { scheme: m[1].toLowerCase(), host, path: m[3] || '/', query: m[4] || '', hash: m[5] || '' }
 }
 
@@ -169,7 +228,7 @@ export function parseEntry(input: unknown, opts: EntryParseOptions): EntryParse 
   if (!s) return err('EMPTY', '没有读取到二维码内容，请重新扫描')
   if (s.length > MAX_INPUT) return err('NOT_OURS', '这不是 InkSeal 的签署二维码')
   // WeChat passes `q` and `scene` URL-encoded.
-  if (/^[a-z]+%3A%2F%2F/i.test(s) || /^1%2E/i.test(s)) {
+  if (/^[a-z]+%3A%2F%2F/i.test(s) || /^[1-9][0-9]{0,2}%2E/i.test(s)) {
     const d = safeDecode(s)
     if (d === null) return err('MALFORMED', '签署链接已损坏，请重新扫描')
     s = d.trim()
@@ -177,7 +236,7 @@ export function parseEntry(input: unknown, opts: EntryParseOptions): EntryParse 
   if (looksLikePayload(s)) return parsePayload(s, opts.now)
   const url = splitUrl(s)
   if (!url) {
-    if (/^1\.[A-Z]\./.test(s)) return parsePayload(s, opts.now)
+    if (ANY_VERSION_PREFIX.test(s) || looksLikeDamagedPayload(s)) return parsePayload(s, opts.now)
     return err('NOT_OURS', '这不是 InkSeal 的签署二维码，请扫描发起方分享的签署码')
   }
   if (url.scheme !== 'https' && url.scheme !== 'http') {

@@ -16,9 +16,12 @@ const PROVINCES = new Set([
   '81', '82', '83'
 ])
 
+/** The check character for the first 17 digits ('' if they are not 17 digits). */
 export function residentIdCheckChar(first17: string): string {
+  const s = String(first17 ?? '')
+  if (!/^\d{17}/.test(s)) return ''
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]
   return ID_CHECK[sum % 11]
 }
 
@@ -29,6 +32,8 @@ export interface ResidentIdInfo {
   gender: 'M' | 'F'
 }
 
+const CHINA_UTC_OFFSET_MS = 8 * 3600 * 1000
+
 function isCalendarDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false
   const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -37,8 +42,9 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
 
 /**
  * Validates an 18-character resident ID number: format, region, birth date (a real date,
- * not before 1900 and not after `now`) and the check character. A lower-case x is accepted
- * and normalised to X; surrounding spaces are ignored.
+ * not before 1800 and not after today in China) and the check character. The lower bound is
+ * 1800, not 1900: the standard's own example 440524188001010014 was born in 1880.
+ * A lower-case x is accepted and normalised to X; whitespace anywhere is removed.
  */
 export function validateResidentId(input: string, now: number = Date.now()): Validation<ResidentIdInfo> {
   const id = String(input ?? '').replace(/\s+/g, '').toUpperCase()
@@ -53,8 +59,10 @@ export function validateResidentId(input: string, now: number = Date.now()): Val
   const y = Number(id.slice(6, 10))
   const m = Number(id.slice(10, 12))
   const d = Number(id.slice(12, 14))
-  if (y < 1900 || !isCalendarDate(y, m, d)) return fail('ID_BIRTH', '身份证号中的出生日期不正确')
-  const today = new Date(now)
+  if (y < 1800 || !isCalendarDate(y, m, d)) return fail('ID_BIRTH', '身份证号中的出生日期不正确')
+  // "Today" is the calendar date in China (UTC+8, no DST), whatever the device's time zone:
+  // between 00:00 and 08:00 Beijing time the UTC date is still yesterday.
+  const today = new Date(now + CHINA_UTC_OFFSET_MS)
   const birth = Date.UTC(y, m - 1, d)
   if (birth > Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) {
     return fail('ID_BIRTH', '身份证号中的出生日期不正确')
@@ -80,17 +88,29 @@ export function validateMobile(input: string): Validation<string> {
 }
 
 /**
+ * CJK ideographs: Extension A, the URO, compatibility ideographs and the supplementary-plane
+ * extensions B-I (rare characters do occur in names on ID cards, GB 18030). Needs the `u` flag.
+ * The Yijing hexagram symbols (U+4DC0-4DFF) between Extension A and the URO are not ideographs.
+ */
+const IDEOGRAPH = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ee5f}\\u{2f800}-\\u{2fa1f}\\u{30000}-\\u{323af}]'
+const NAME_PATTERN = new RegExp(`^${IDEOGRAPH}+(?:·${IDEOGRAPH}+)*$`, 'u')
+/** Look-alikes of the middle dot U+00B7 that input methods produce. */
+const DOT_LOOKALIKES = /[•・．.‧･⋅∙\u0387]/g
+
+/**
  * A person's legal name as on the ID card: 2-30 characters of CJK ideographs, with the
  * middle dot (·) allowed between parts for names of ethnic minorities and foreigners.
+ * Lengths count characters (code points), so a supplementary-plane ideograph counts once.
  */
 export function validatePersonName(input: string): Validation<string> {
-  const name = String(input ?? '').trim().replace(/[•・．.]/g, '·')
+  const name = String(input ?? '').trim().replace(DOT_LOOKALIKES, '·')
   if (!name) return fail('NAME_EMPTY', '请输入姓名')
-  if (!/^[\u3400-\u9fff\uf900-\ufaff]+(·[\u3400-\u9fff\uf900-\ufaff]+)*$/.test(name)) {
+  if (!NAME_PATTERN.test(name)) {
     return fail('NAME_FORMAT', '姓名应与身份证一致，只能包含中文和间隔号“·”')
   }
-  if (name.replace(/·/g, '').length < 2) return fail('NAME_LENGTH', '姓名至少2个字')
-  if (name.length > 30) return fail('NAME_LENGTH', '姓名不能超过30个字')
+  const chars = Array.from(name)
+  if (chars.filter((c) => c !== '·').length < 2) return fail('NAME_LENGTH', '姓名至少2个字')
+  if (chars.length > 30) return fail('NAME_LENGTH', '姓名不能超过30个字')
   return ok(name)
 }
 
@@ -116,9 +136,10 @@ export function maskResidentId(id: string): string {
   return s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4)
 }
 
-/** 13812345678 → 138****5678. */
+/** 13812345678 → 138****5678. Inputs of 7 characters or fewer are masked completely
+ * (keeping 3 + 4 of them would hide nothing). */
 export function maskMobile(mobile: string): string {
   const s = String(mobile ?? '')
-  if (s.length < 7) return '*'.repeat(s.length)
+  if (s.length <= 7) return '*'.repeat(s.length)
   return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4)
 }
