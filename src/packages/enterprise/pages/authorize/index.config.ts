@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '法定代表人授权' })
