@@ -10,7 +10,7 @@ import { InkSealService, OperationName, OPERATIONS, SandboxDevTools } from '../s
  *   POST /api/v1/{operation}   JSON input -> 200 { ok: true, data }
  *                              or HTTP_STATUS[code] { ok: false, error: { code, message, details } }
  *   GET  /api/health           { ok: true }
- *   GET  /api/dev/links | /api/dev/identities | /api/dev/sms, POST /api/dev/reset
+ *   GET  /api/dev/links | /api/dev/identities | /api/dev/sms | /api/dev/meetings, POST /api/dev/reset
  *                              (only when `dev` is given) -> { ok: true, data }
  *
  * Only the service interface is used, so it works with the sandbox or anything else.
@@ -82,6 +82,7 @@ export function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxS
     '/api/dev/links': { method: 'GET', run: (d) => d.listDemoLinks() },
     '/api/dev/identities': { method: 'GET', run: (d) => d.listDemoIdentities() },
     '/api/dev/sms': { method: 'GET', run: (d) => d.listSmsOutbox() },
+    '/api/dev/meetings': { method: 'GET', run: (d) => d.listMeetings() },
     '/api/dev/reset': {
       method: 'POST',
       run: (d) => {

@@ -19,6 +19,11 @@ export default defineAppConfig({
       // Enterprise onboarding and legal-representative authorization, outside the main package.
       root: 'packages/enterprise',
       pages: ['pages/index/index', 'pages/authorize/index']
+    },
+    {
+      // The initiator's meeting screen (H5 on a shared screen), outside the main package.
+      root: 'packages/meeting',
+      pages: ['pages/screen/index']
     }
   ],
   window: {

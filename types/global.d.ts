@@ -19,3 +19,12 @@ declare namespace NodeJS {
 declare const INKSEAL_BACKEND: 'sandbox' | 'http'
 declare const INKSEAL_API_BASE: string
 declare const INKSEAL_LINK_HOSTS: string
+
+/** qrcode's pure core (no canvas, no Buffer): the module matrix of a QR code. */
+declare module 'qrcode/lib/core/qrcode' {
+  interface Segment { data: Uint8Array | string; mode: 'byte' | 'alphanumeric' | 'numeric' | 'kanji' }
+  export function create(
+    data: string | Segment[],
+    options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H'; version?: number }
+  ): { version: number; modules: { size: number; get(row: number, col: number): number | boolean } }
+}

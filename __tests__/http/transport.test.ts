@@ -33,15 +33,17 @@ function stubService() {
   return { service: service as unknown as InkSealService, impl, inputs }
 }
 
-const devTools: SandboxDevTools & { resets: number } = {
-  resets: 0,
+// Only the core dev endpoints are exercised here; the feature areas' dev tools are not served.
+const devTools = {
+  resets: 0 as number,
+  listMeetings: () => [{ meetingId: 'MT1', name: '签约会', screenLink: 'https://x/#/pages/meeting/index?m=MT1&k=k', flowIds: ['F'] }],
   listDemoLinks: () => [{ label: 'L', description: 'D', flowId: 'F', link: 'https://x/s/p', payload: 'p', hint: 'h' }],
   listDemoIdentities: () => [{ label: '张三', name: '张三', idNumber: '110105199003070017', mobile: '13810008000', note: '' }],
   listSmsOutbox: () => [{ id: 'm1', to: '138****8000', text: '验证码 123456', sentAt: 1 }],
-  reset() {
+  reset(this: { resets: number }) {
     this.resets++
   }
-}
+} as unknown as SandboxDevTools & { resets: number }
 
 let stub: ReturnType<typeof stubService>
 let server: Awaited<ReturnType<typeof startSandboxServer>>

@@ -119,6 +119,36 @@ export interface FaceCapture {
   completed: boolean
 }
 
+/** One flow on a meeting screen (会中签约): its signing link and each signer's progress. */
+export interface MeetingFlowView {
+  flowId: string
+  title: string
+  status: FlowStatus
+  /** The link the screen's QR code encodes (the entry payload format) */
+  signLink: string
+  signers: SignerView[]
+  signedCount: number
+}
+
+/** What the initiator's meeting screen shows; polled while it is open. */
+export interface MeetingBoard {
+  meetingId: string
+  name: string
+  flows: MeetingFlowView[]
+  /** Every signer of every flow has signed */
+  allSigned: boolean
+  /** Backend time of this answer */
+  at: number
+}
+
+export interface DemoMeeting {
+  meetingId: string
+  name: string
+  /** The meeting screen (H5), with its board key */
+  screenLink: string
+  flowIds: string[]
+}
+
 export interface DemoLink {
   label: string
   description: string
@@ -172,6 +202,9 @@ export interface CoreOperations {
 
   /** Every flow the session's person is a signer of, newest first. */
   listMyFlows(input: { session: string }): Promise<FlowSummary[]>
+
+  /** The meeting screen's data, for whoever holds the meeting's board key (the initiator). */
+  getMeetingBoard(input: { meetingId: string; boardKey: string }): Promise<MeetingBoard>
 }
 
 /**
@@ -185,6 +218,7 @@ export interface SandboxDevTools extends SigningDevTools, EnterpriseDevTools {
   listDemoLinks(): DemoLink[]
   listDemoIdentities(): DemoIdentity[]
   listSmsOutbox(): SmsMessage[]
+  listMeetings(): DemoMeeting[]
   /** Wipes persisted state and re-seeds the demo data. */
   reset(): void
 }
@@ -199,7 +233,8 @@ const CORE_OPERATIONS: Record<keyof CoreOperations, true> = {
   signOut: true,
   joinFlow: true,
   getFlow: true,
-  listMyFlows: true
+  listMyFlows: true,
+  getMeetingBoard: true
 }
 
 /** Every operation name, for transports (HTTP client and server) that route by name.

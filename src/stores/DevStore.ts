@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import type { DemoIdentity, DemoLink, SandboxDevTools, SmsMessage } from '@/services/types'
+import type { DemoIdentity, DemoLink, DemoMeeting, SandboxDevTools, SmsMessage } from '@/services/types'
 
 /** The developer panel's data: only exists when the backend is the embedded sandbox. */
 export class DevStore {
@@ -7,6 +7,7 @@ export class DevStore {
   links: DemoLink[] = []
   identities: DemoIdentity[] = []
   outbox: SmsMessage[] = []
+  meetings: DemoMeeting[] = []
 
   constructor(private readonly tools: SandboxDevTools) {
     makeAutoObservable<DevStore, 'tools'>(this, { tools: false })
@@ -16,6 +17,7 @@ export class DevStore {
     this.links = this.tools.listDemoLinks()
     this.identities = this.tools.listDemoIdentities()
     this.outbox = this.tools.listSmsOutbox()
+    this.meetings = this.tools.listMeetings()
   }
 
   refreshOutbox(): void {

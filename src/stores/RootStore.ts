@@ -4,6 +4,7 @@ import { DevStore } from './DevStore'
 import { EnterpriseStore } from './EnterpriseStore'
 import { EntryStore } from './EntryStore'
 import { FlowStore } from './FlowStore'
+import { MeetingStore } from './MeetingStore'
 import { SessionStore } from './SessionStore'
 import { SignatureStore } from './SignatureStore'
 import { SigningStore } from './SigningStore'
@@ -28,6 +29,7 @@ export class RootStore {
   readonly signature: SignatureStore
   readonly signing: SigningStore
   readonly enterprise: EnterpriseStore
+  readonly meeting: MeetingStore
   readonly dev: DevStore | null
 
   constructor(opts: RootStoreOptions) {
@@ -40,6 +42,7 @@ export class RootStore {
     this.signature = new SignatureStore(opts.storage, now)
     this.signing = new SigningStore(opts.service, this.session, this.signature, opts.storage, now)
     this.enterprise = new EnterpriseStore(opts.service, this.session, opts.storage, now)
+    this.meeting = new MeetingStore(opts.service)
     this.dev = opts.devTools ? new DevStore(opts.devTools) : null
   }
 

@@ -18,6 +18,9 @@ import { MemoryStorage, type KeyValueStore } from '../storage'
 import type {
   DemoIdentity,
   DemoLink,
+  DemoMeeting,
+  MeetingBoard,
+  MeetingFlowView,
   EntryResolution,
   FaceCapture,
   FlowOverview,
@@ -437,6 +440,8 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
 
   // ---- operations
 
+  const { scheme, host } = splitLinkBase(linkBase)
+
   const coreOps: CoreOperations = {
     resolveEntry(input) {
       return run('resolveEntry', ({ t }): EntryResolution => {
@@ -662,10 +667,41 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
           .sort((a, b) => b.createdAt - a.createdAt || (a.flowId < b.flowId ? -1 : 1))
           .map((f) => summary(f, t))
       })
+    },
+
+    getMeetingBoard(input) {
+      return run('getMeetingBoard', ({ t }): MeetingBoard => {
+        const o = inputObject(input)
+        const meetingId = requireString(o, 'meetingId', '缺少签约会议编号')
+        const boardKey = requireString(o, 'boardKey', '缺少签约会议大屏凭证')
+        const m = state.meetings[meetingId]
+        if (!m) throw new ServiceError('MEETING_NOT_FOUND', '签约会议不存在或已结束', { meetingId })
+        if (m.boardKey !== boardKey) {
+          throw new ServiceError('FORBIDDEN', '大屏凭证无效，请使用发起方提供的会议大屏链接', { meetingId })
+        }
+        const flows = m.flowIds.flatMap((flowId): MeetingFlowView[] => {
+          const f = state.flows[flowId]
+          const link = state.links[m.linkTokens[flowId]]
+          if (!f || !link) return []
+          const s = summary(f, t)
+          const payload = encodePayload({ type: 'S', id: flowId, token: link.token, expiresAt: link.expiresAt })
+          return [
+            {
+              flowId,
+              title: s.title,
+              status: s.status,
+              signLink: entryLink(host, payload, scheme),
+              signers: s.signers,
+              signedCount: s.signers.filter((x) => x.status === 'SIGNED').length
+            }
+          ]
+        })
+        const allSigned = flows.length > 0 && flows.every((f) => f.signers.every((x) => x.status === 'SIGNED'))
+        return { meetingId, name: m.name, flows, allSigned, at: t }
+      })
     }
   }
 
-  const { scheme, host } = splitLinkBase(linkBase)
 
   const coreDev: Omit<SandboxDevTools, keyof SigningDevTools | keyof EnterpriseDevTools> = {
     listDemoLinks(): DemoLink[] {
@@ -691,6 +727,14 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
         const p = DEMO_PEOPLE[k]
         return { label: p.label, name: p.name, idNumber: p.idNumber, mobile: p.mobile, note: p.note }
       })
+    },
+    listMeetings(): DemoMeeting[] {
+      return Object.values(state.meetings).map((m) => ({
+        meetingId: m.meetingId,
+        name: m.name,
+        screenLink: `${scheme}://${host}/#/packages/meeting/pages/screen/index?m=${m.meetingId}&k=${m.boardKey}`,
+        flowIds: m.flowIds.slice()
+      }))
     },
     listSmsOutbox(): SmsMessage[] {
       return state.outbox

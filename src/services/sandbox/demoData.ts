@@ -173,9 +173,12 @@ export const DEMO_FLOWS = {
   PERSONAL: 'PERSNL26',
   ENTERPRISE_PERSONAL: 'EMPLY826',
   STRATEGIC: 'STRATG26',
+  STRATEGIC_LAB: 'STRLAB26',
   EXPIRED: 'EXPRED26',
   CANCELLED: 'CANCLD26',
-  COMPLETED: 'CMPLTD26'
+  COMPLETED: 'CMPLTD26',
+  /** 200-page contract (read-and-sign: page ranges, forced reading) */
+  LONG_LEASE: 'EQPLSE26'
 } as const
 
 export type DemoFlowKey = keyof typeof DEMO_FLOWS
@@ -261,6 +264,21 @@ export const DEMO_FLOW_SPECS: readonly DemoFlowSpec[] = [
     ]
   },
   {
+    key: 'STRATEGIC_LAB',
+    flowId: DEMO_FLOWS.STRATEGIC_LAB,
+    title: '联合创新实验室共建协议',
+    kind: 'STRATEGIC',
+    initiator: { enterprise: 'HAINA' },
+    meetingName: '2026 数字经济战略签约仪式',
+    createdAgo: 3 * HOUR,
+    deadlineIn: 3 * DAY,
+    pageCount: 8,
+    signers: [
+      { person: 'SUN_LEI', order: 1, partyType: 'ENTERPRISE', enterprise: 'HAINA', roleLabel: '法定代表人' },
+      { person: 'LIU_YANG', order: 1, partyType: 'ENTERPRISE', enterprise: 'XINGHE', roleLabel: '法定代表人' }
+    ]
+  },
+  {
     key: 'EXPIRED',
     flowId: DEMO_FLOWS.EXPIRED,
     title: '设备采购合同',
@@ -299,6 +317,18 @@ export const DEMO_FLOW_SPECS: readonly DemoFlowSpec[] = [
       { person: 'ZHANG_SAN', order: 1, partyType: 'PERSON', enterprise: null, roleLabel: '借款人', signedAfter: 2 * HOUR },
       { person: 'LI_SI', order: 1, partyType: 'PERSON', enterprise: null, roleLabel: '出借人', signedAfter: 1 * DAY }
     ]
+  },
+  {
+    key: 'LONG_LEASE',
+    flowId: DEMO_FLOWS.LONG_LEASE,
+    title: '设备租赁及维护服务总协议',
+    kind: 'ENTERPRISE_PERSONAL',
+    initiator: { enterpriseName: '北京中关村智造设备有限公司' },
+    meetingName: null,
+    createdAgo: 6 * HOUR,
+    deadlineIn: 10 * DAY,
+    pageCount: 200,
+    signers: [{ person: 'ZHANG_SAN', order: 1, partyType: 'PERSON', enterprise: null, roleLabel: '承租方' }]
   }
 ]
 
@@ -343,6 +373,14 @@ export const DEMO_LINK_SPECS: readonly DemoLinkSpec[] = [
     expiresIn: DEMO_LINK_VALIDITY_MS
   },
   {
+    key: 'STRATEGIC_LAB',
+    flowId: DEMO_FLOWS.STRATEGIC_LAB,
+    label: '联合创新实验室共建协议（会中签约）',
+    description: '同一签约仪式的第二份协议：上海海纳与杭州星河的法定代表人签署',
+    hint: '用“孙磊”或“刘洋”验证身份',
+    expiresIn: DEMO_LINK_VALIDITY_MS
+  },
+  {
     key: 'EXPIRED',
     flowId: DEMO_FLOWS.EXPIRED,
     label: '设备采购合同（已过截止时间）',
@@ -373,6 +411,14 @@ export const DEMO_LINK_SPECS: readonly DemoLinkSpec[] = [
     description: '房屋租赁合同的另一条签署链接，已于1小时前过期（合同本身仍在签署中）',
     hint: '任何身份都会看到“签署码已过期”；请改用有效的房屋租赁合同链接（张三/李四）',
     expiresIn: -1 * HOUR
+  },
+  {
+    key: 'LONG_LEASE',
+    flowId: DEMO_FLOWS.LONG_LEASE,
+    label: '设备租赁及维护服务总协议（200页 · 签署中）',
+    description: '200页长合同：首页、第100页和末页有张三的签署区，须阅读至末页',
+    hint: '用“张三”验证身份后可加入签署',
+    expiresIn: DEMO_LINK_VALIDITY_MS
   }
 ]
 

@@ -109,6 +109,17 @@ export interface SessionRecord {
   revokedAt: number | null
 }
 
+/** A signing meeting (会中签约): flows sharing a meetingName, shown on one screen. */
+export interface MeetingRecord {
+  meetingId: string
+  name: string
+  /** Secret of the initiator's meeting screen */
+  boardKey: string
+  flowIds: string[]
+  /** The link token each flow's QR code on the screen carries */
+  linkTokens: Record<string, string>
+}
+
 export interface SandboxState {
   version: typeof STATE_VERSION
   seed: number
@@ -126,6 +137,7 @@ export interface SandboxState {
   outbox: SmsMessage[]
   verifications: Record<string, VerificationRecord>
   sessions: Record<string, SessionRecord>
+  meetings: Record<string, MeetingRecord>
   /** State slices of the feature modules (signing, enterprise), by module name; see SandboxKernel.module */
   modules: Record<string, unknown>
 }
@@ -208,6 +220,7 @@ export function seedState(seed: number, now: number, rng: Rng): SandboxState {
     outbox: [],
     verifications: {},
     sessions: {},
+    meetings: {},
     modules: {}
   }
   for (const spec of DEMO_FLOW_SPECS) state.flows[spec.flowId] = demoFlow(spec, now)
@@ -215,6 +228,20 @@ export function seedState(seed: number, now: number, rng: Rng): SandboxState {
     const token = newLinkToken(state, rng)
     state.links[token] = { token, flowId: spec.flowId, expiresAt: now + spec.expiresIn, createdAt: now - 1 * DAY }
     state.demoLinks.push({ key: spec.key, token })
+  }
+  // Meetings: flows with the same meetingName share one screen.
+  for (const spec of DEMO_FLOW_SPECS) {
+    if (!spec.meetingName) continue
+    let m = Object.values(state.meetings).find((x) => x.name === spec.meetingName)
+    if (!m) {
+      const meetingId = `MT${randomString(rng, 6).toUpperCase()}`
+      m = { meetingId, name: spec.meetingName, boardKey: randomString(rng, 16), flowIds: [], linkTokens: {} }
+      state.meetings[meetingId] = m
+    }
+    const token = newLinkToken(state, rng)
+    state.links[token] = { token, flowId: spec.flowId, expiresAt: now + spec.deadlineIn, createdAt: now }
+    m.flowIds.push(spec.flowId)
+    m.linkTokens[spec.flowId] = token
   }
   state.rng = rng.state
   return state
@@ -229,6 +256,7 @@ export function parseState(json: string | null): SandboxState | null {
     if (typeof s.rng !== 'number' || !s.flows || !s.links || !Array.isArray(s.demoLinks)) return null
     if (!s.sms || !s.smsLog || !Array.isArray(s.outbox) || !s.verifications || !s.sessions) return null
     if (!s.modules || typeof s.modules !== 'object') s.modules = {}
+    if (!s.meetings || typeof s.meetings !== 'object') s.meetings = {}
     return s as SandboxState
   } catch {
     return null
