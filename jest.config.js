@@ -25,7 +25,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/__tests__/{domain,services,stores,http}/**/*.test.{ts,tsx}'],
-      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@tarojs/taro$': '<rootDir>/__tests__/setup/taroNodeStub.js' },
       setupFiles: ['<rootDir>/__tests__/setup/node.setup.js']
     },
     {

@@ -1,11 +1,59 @@
 import { createSandbox, DEMO_PEOPLE, type SandboxService } from '@/services/sandbox'
 import { MemoryStorage } from '@/services/storage'
 import { RootStore } from '@/stores/RootStore'
-import type { InkSealService } from '@/services/types'
+import { OPERATIONS, type InkSealService, type OperationName } from '@/services/types'
+import { createHttpService } from '@/services/http/HttpService'
+import { fetchRequest } from '@/services/http/fetchRequest'
+import { startSandboxServer, type SandboxServer } from '../../server/sandboxServer'
 
 export const T0 = Date.UTC(2026, 10, 21, 2, 0, 0)
 
 const created: RootStore[] = []
+
+/**
+ * Store tests run both ways: on the in-process sandbox, and through the HTTP client against a
+ * loopback server exposing the sandbox (`useHttpTransport()` in a *.http.test.ts file).
+ */
+let http: { client: InkSealService; target: { current: InkSealService | null } } | null = null
+
+let httpRequested = false
+
+export function useHttpTransport(): { calls: number } {
+  httpRequested = true
+  const stats = { calls: 0 }
+  let server: SandboxServer
+  const target: { current: InkSealService | null } = { current: null }
+  beforeAll(async () => {
+    // The server serves whichever sandbox the current test's world made.
+    const delegate = {} as Record<OperationName, (input: unknown) => Promise<unknown>>
+    for (const op of OPERATIONS) {
+      delegate[op] = (input) => {
+        if (!target.current) throw new Error('no world')
+        stats.calls++
+        return (target.current[op] as (i: unknown) => Promise<unknown>)(input)
+      }
+    }
+    server = await startSandboxServer({ service: delegate as unknown as InkSealService, port: 0, onError: () => undefined })
+    http = { client: createHttpService({ baseUrl: server.url, request: fetchRequest, timeoutMs: 5000 }), target }
+  })
+  afterAll(async () => {
+    http = null
+    await server?.close()
+  })
+  return stats
+}
+
+/** The service a test should talk to for this sandbox: the sandbox itself, or the HTTP client. */
+export function serviceFor(sandbox: InkSealService): InkSealService {
+  if (!http) return sandbox
+  http.target.current = sandbox
+  return http.client
+}
+
+/** Known at definition time (before beforeAll runs), so suites can choose what to run. */
+export function transportName(): 'sandbox' | 'http' {
+  return httpRequested ? 'http' : 'sandbox'
+}
 
 // The verify form runs a 1 s countdown ticker; stop it after each test.
 afterEach(() => {
@@ -30,7 +78,12 @@ export function world(opts: { service?: (sb: SandboxService) => InkSealService }
   const now = () => clock.t
   const sandbox = createSandbox({ seed: 7, now, latency: { min: 0, max: 0 }, linkBase: 'https://sign.inkseal.cn' })
   const storage = new MemoryStorage()
-  const service = opts.service ? opts.service(sandbox) : sandbox
+  let base: InkSealService = sandbox
+  if (http) {
+    http.target.current = sandbox
+    base = http.client
+  }
+  const service = opts.service ? opts.service(base) : base
   const make = () => {
     const s = new RootStore({ service, devTools: sandbox.dev, storage, allowedHosts: () => ['sign.inkseal.cn'], now })
     created.push(s)
