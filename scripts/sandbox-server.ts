@@ -49,6 +49,17 @@ async function main(): Promise<void> {
   console.log(`  state    ${dataFile}`)
   console.log(`  links    ${linkBase}`)
   if (latency) console.log(`  latency  ${latency.min}-${latency.max} ms`)
+  for (const m of sandbox.dev.listMeetings()) console.log(`  meeting  ${m.name}: ${m.screenLink}`)
+  for (const l of sandbox.dev.listDemoLinks()) console.log(`  link     ${l.label}: ${l.link}`)
+
+  // There is no phone: print each SMS the sandbox "sends" (recipients are masked).
+  let seen = new Set(sandbox.dev.listSmsOutbox().map((m) => m.id))
+  const smsTimer = setInterval(() => {
+    const all = sandbox.dev.listSmsOutbox()
+    for (const m of all.slice().reverse()) if (!seen.has(m.id)) console.log(`[SMS → ${m.to}] ${m.text}`)
+    seen = new Set(all.map((m) => m.id))
+  }, 500)
+  smsTimer.unref()
 
   let stopping = false
   const stop = () => {
