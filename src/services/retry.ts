@@ -1,0 +1,78 @@
+/**
+ * Retry with backoff, for what is safe to repeat. A decorator over InkSealService used by
+ * both backends (src/bootstrap.ts).
+ *
+ * Only transient failures (NETWORK_ERROR, TIMEOUT, SERVICE_UNAVAILABLE) are retried, and only
+ * for operations whose repetition cannot do harm: reads, and writes that are idempotent by
+ * design (joinFlow, signOut, submitSigning with its idempotency key). Everything else — sending
+ * an SMS, checking a code, face, intent confirmation — is never repeated behind the user's back:
+ * the error reaches the UI, which says so and offers a retry.
+ */
+import { isServiceError } from './errors'
+import { OPERATIONS, type InkSealService, type OperationName } from './types'
+
+/** Operations that may be repeated automatically. Unlisted operations are never retried. */
+export const RETRY_SAFE: ReadonlySet<string> = new Set<OperationName | string>([
+  // core
+  'resolveEntry',
+  'joinFlow',
+  'getFlow',
+  'listMyFlows',
+  'signOut',
+  'getMeetingBoard',
+  // signing: reads, and the submission (idempotent by its key)
+  'getContract',
+  'getContractPages',
+  'listMySeals',
+  'getAuditTrail',
+  'verifyDocument',
+  'getSigningState',
+  'submitSigning',
+  // enterprise: reads
+  'getEnterpriseApplication',
+  'getLegalRepRequest',
+  'getUploadStatus'
+])
+
+export interface RetryOptions {
+  /** Total tries, the first included (default 3) */
+  attempts?: number
+  /** First backoff (default 400 ms); doubles each time, with ±20 % jitter */
+  baseDelayMs?: number
+  maxDelayMs?: number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  /** Told before each retry (for progress UI and logs) */
+  onRetry?: (info: { op: OperationName; attempt: number; delayMs: number; code: string }) => void
+}
+
+export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
+  const raw = Math.min(max, base * 2 ** (attempt - 1))
+  return Math.round(raw * (0.8 + 0.4 * random()))
+}
+
+export function withRetry<S extends InkSealService>(service: S, opts: RetryOptions = {}): S {
+  const attempts = Math.max(1, opts.attempts ?? 3)
+  const base = opts.baseDelayMs ?? 400
+  const max = opts.maxDelayMs ?? 3000
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const random = opts.random ?? Math.random
+  const wrapped: Record<string, unknown> = { ...service }
+  for (const op of OPERATIONS) {
+    if (!RETRY_SAFE.has(op)) continue
+    const call = (service[op] as (input: unknown) => Promise<unknown>).bind(service)
+    wrapped[op] = async (input: unknown) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call(input)
+        } catch (e) {
+          if (!isServiceError(e) || !e.transient || attempt >= attempts) throw e
+          const delayMs = backoffDelay(attempt, base, max, random)
+          opts.onRetry?.({ op, attempt, delayMs, code: e.code })
+          await sleep(delayMs)
+        }
+      }
+    }
+  }
+  return wrapped as S
+}
