@@ -104,7 +104,7 @@ describe('demo data', () => {
   test('seven demo links; payloads parse; the expired one is expired', () => {
     const { sb } = setup({ linkBase: 'http://localhost:10086' })
     const links = sb.dev.listDemoLinks()
-    expect(links).toHaveLength(8)
+    expect(links).toHaveLength(9)
     for (const l of links) {
       expect(l.link).toBe(`http://localhost:10086/s/${l.payload}`)
       expect(l.hint).toBeTruthy()
@@ -465,11 +465,11 @@ describe('persistence, determinism, faults, latency', () => {
     again.sb.dev.reset()
     await expectError(again.sb.getFlow({ session: token, flowId: DEMO_FLOWS.PERSONAL }), 'SESSION_INVALID')
     expect(again.sb.dev.listSmsOutbox()).toEqual([])
-    expect(again.sb.dev.listDemoLinks()).toHaveLength(8)
+    expect(again.sb.dev.listDemoLinks()).toHaveLength(9)
     // Another version is ignored and re-seeded.
     const s = new MemoryStorage()
     s.set(SANDBOX_STORAGE_KEY, JSON.stringify({ version: 0 }))
-    expect(setup({ storage: s }).sb.dev.listDemoLinks()).toHaveLength(8)
+    expect(setup({ storage: s }).sb.dev.listDemoLinks()).toHaveLength(9)
     expect(JSON.parse(s.get(SANDBOX_STORAGE_KEY)!).version).toBe(1)
   })
 

@@ -73,7 +73,7 @@ export interface World {
 }
 
 /** A sandbox with a fake clock and no latency, and a root store on it, as the app builds them. */
-export function world(opts: { service?: (sb: SandboxService) => InkSealService } = {}): World {
+export function world(opts: { service?: (base: InkSealService) => InkSealService } = {}): World {
   const clock = { t: T0 }
   const now = () => clock.t
   const sandbox = createSandbox({ seed: 7, now, latency: { min: 0, max: 0 }, linkBase: 'https://sign.inkseal.cn' })

@@ -26,7 +26,7 @@ export const RETRY_SAFE: ReadonlySet<string> = new Set<OperationName | string>([
   'listMySeals',
   'getAuditTrail',
   'verifyDocument',
-  'getSigningState',
+  'getSigningStatus',
   'submitSigning',
   // enterprise: reads
   'getEnterpriseApplication',
@@ -57,7 +57,7 @@ export function withRetry<S extends InkSealService>(service: S, opts: RetryOptio
   const max = opts.maxDelayMs ?? 3000
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const random = opts.random ?? Math.random
-  const wrapped: Record<string, unknown> = { ...service }
+  const wrapped: Record<string, unknown> = { ...(service as object) }
   for (const op of OPERATIONS) {
     if (!RETRY_SAFE.has(op)) continue
     const call = (service[op] as (input: unknown) => Promise<unknown>).bind(service)

@@ -1,17 +1,532 @@
 /**
  * Reading and signing contracts (issue: read and sign). Operations are added here and to
- * SIGNING_OPERATIONS; the sandbox implements them in sandbox/signing.ts.
+ * SIGNING_OPERATIONS; the sandbox implements them in sandbox/signing.ts. Rules: docs/signing.md.
+ *
+ * CHANGES: (additive changes and anything that changed shape are listed here, newest first)
+ * - (none yet: first complete version)
+ *
+ * Conventions
+ * - Page indexes are 0-based everywhere (show `index + 1` to users).
+ * - Field areas are FRACTIONS of their page (x, y, w, h in 0..1, origin top-left, unrotated page);
+ *   map them to pixels with src/domain/contract/geometry.ts (any size, 0/90/180/270°).
+ * - Every signing operation needs `session` and a flow the session's person has joined
+ *   (core `joinFlow`), else FORBIDDEN. `signerId`, where taken, must be a signer entry that
+ *   person joined as (FlowOverview.mySignerId).
+ * - Times are epoch ms (sandbox clock). Dates shown on contracts are Beijing time (UTC+8).
+ * - All payloads are plain JSON.
  */
+import type { FaceCapture, FlowStatus, SignerStatus, SignerView, SmsTicket } from './types'
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface SigningOperations {}
+// ------------------------------------------------------------------ fields and options
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface SigningDevTools {}
+export type FieldType =
+  /** Handwritten signature (or a system signature where the flow allows it) */
+  | 'SIGN_SIGNATURE'
+  /** Enterprise seal; the field lists the seal types it accepts */
+  | 'SIGN_SEAL'
+  /** Signing date, stamped by the server at submission in the field's format */
+  | 'SIGN_DATE'
+  /** 骑缝章: one seal split across the right edge of every page, each page shows its slice */
+  | 'SIGN_PAGING_SEAL'
+  /** Free text typed by the signer (maxLength / pattern) */
+  | 'TEXT'
+  /** A box the signer ticks; a required one must be ticked */
+  | 'CHECK_BOX'
 
-export const SIGNING_OPERATIONS: Record<keyof SigningOperations, true> = {}
+export type DateFormat = 'YYYY年MM月DD日' | 'YYYY-MM-DD' | 'YYYY/MM/DD'
+
+export type SealType = 'OFFICIAL' | 'CONTRACT' | 'FINANCE' | 'HR' | 'INVOICE'
+
+/** Chinese names of the seal types. */
+export const SEAL_TYPE_LABELS: Record<SealType, string> = {
+  OFFICIAL: '公章',
+  CONTRACT: '合同专用章',
+  FINANCE: '财务专用章',
+  HR: '人事专用章',
+  INVOICE: '发票专用章'
+}
+
+/** A field area: fractions of its page. */
+export interface FractionRect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** A value already committed into the contract (drawn on the page images too). */
+export interface FilledInfo {
+  /** Signer who filled it */
+  signerId: string
+  filledAt: number
+  /** Short text for lists, e.g. '已签名', '合同专用章', '2026年11月21日', the text typed, '已勾选' */
+  display: string
+}
+
+export interface Field extends FractionRect {
+  fieldId: string
+  /** The signer who must/may fill it */
+  signerId: string
+  type: FieldType
+  /**
+   * 0-based page. For SIGN_PAGING_SEAL the field covers EVERY page: `page` is 0, `y`/`h` give
+   * the vertical band, `w` the FULL seal diameter as a fraction of page width (x = 1 − w);
+   * each page shows its slice (domain/contract/pagingSeal.ts `pagingSealSlices`).
+   */
+  page: number
+  required: boolean
+  /** Chinese label, e.g. '甲方（出租方）签字' */
+  label: string
+  /** SIGN_SEAL / SIGN_PAGING_SEAL: seal types the field accepts */
+  acceptedSealTypes?: SealType[]
+  /** SIGN_DATE: how the date is written */
+  dateFormat?: DateFormat
+  /** TEXT: length limits (characters) */
+  minLength?: number
+  maxLength?: number
+  /** TEXT: JS RegExp source the whole text must match (the server anchors it with ^…$) */
+  pattern?: string
+  /** TEXT: Chinese message when the pattern does not match */
+  patternHint?: string
+  /** TEXT: placeholder */
+  placeholder?: string
+  /** Committed value, or null while unfilled */
+  filled: FilledInfo | null
+}
+
+export type IntentMethod = 'SMS' | 'FACE' | 'PASSWORD'
+
+export interface SigningOptions {
+  /** 强制阅读: null when reading is not forced */
+  forcedReading: {
+    /** Minimum reading time in seconds (3–300), or null */
+    minSeconds: number | null
+    /** The last page must have been fetched (scrolled to) */
+    mustReachLastPage: boolean
+  } | null
+  /** A system-generated signature (AcceptedSignature.kind 'SYSTEM') may be used */
+  allowSystemSignature: boolean
+  /** 'ALL_AT_ONCE': one handwriting is applied to all the signer's signature fields (the server
+   * requires the same image in all of them); 'PER_FIELD': each field is signed separately */
+  signatureApply: 'ALL_AT_ONCE' | 'PER_FIELD'
+  /** 拒签 allowed */
+  allowDecline: boolean
+  /** Intent methods (意愿认证) allowed, in preferred order */
+  intentMethods: IntentMethod[]
+  /** Signers sign in `order` (lower first); equal orders sign in any order */
+  ordered: boolean
+}
+
+// ------------------------------------------------------------------ contract and pages
+
+export interface PageInfo {
+  /** 0-based */
+  index: number
+  /** Page size in points (A4: 595 × 842) */
+  width: number
+  height: number
+}
+
+export interface PageImage extends PageInfo {
+  /** 'data:image/svg+xml;base64,…' (stamped with every committed value) */
+  src: string
+}
+
+/** Where the caller stands on forced reading (server-side tracking). */
+export interface ReadingProgress {
+  /** First getContract of this signer while the flow was SIGNING (the clock starts), or null */
+  startedAt: number | null
+  /** The last page was fetched with getContractPages */
+  lastPageSeen: boolean
+  /** Milliseconds still to read (0 when done or not forced) */
+  remainingMs: number
+  /** Forced reading done (always true when not forced) */
+  satisfied: boolean
+}
+
+export type SigningBlockReason =
+  | 'FLOW_EXPIRED'
+  | 'FLOW_CANCELLED'
+  | 'FLOW_DECLINED'
+  | 'FLOW_COMPLETED'
+  | 'ALREADY_SIGNED'
+  | 'ALREADY_DECLINED'
+  | 'NOT_YOUR_TURN'
+
+export interface ContractView {
+  flowId: string
+  title: string
+  /** e.g. 'HT-2026-PERSNL26' */
+  contractNo: string
+  status: FlowStatus
+  pageCount: number
+  /** One entry per page (a 200-page contract has 200) */
+  pages: PageInfo[]
+  /** Every signer's fields (filter by signerId === mySignerId for the caller's own) */
+  fields: Field[]
+  options: SigningOptions
+  signers: SignerView[]
+  mySignerId: string
+  myStatus: SignerStatus
+  /** True when the caller may sign (or decline) now */
+  canSign: boolean
+  /** Why not, when canSign is false */
+  blockedReason: SigningBlockReason | null
+  /** Chinese text for blockedReason, e.g. '请等待陈*签署后再签署' */
+  blockedMessage: string | null
+  reading: ReadingProgress
+  /** Whether the person has a signing password (for PASSWORD intent) */
+  passwordSet: boolean
+  /** Increments with every committed signature; page images of a revision never change */
+  revision: number
+  /** SHA-256 (hex) of the current document content (see getAuditTrail) */
+  documentHash: string
+}
+
+export interface ContractPages {
+  flowId: string
+  revision: number
+  pageCount: number
+  /** The pages asked for, in order (fewer at the end of the document) */
+  pages: PageImage[]
+}
+
+// ------------------------------------------------------------------ seals
+
+/** What a round seal is drawn from (domain/seal). */
+export interface SealSpec {
+  /** Enterprise name, written along the upper arc */
+  text: string
+  /** Written horizontally below the star, e.g. '合同专用章' ('' for a 公章) */
+  purpose: string
+  /** Ink colour, e.g. '#d0021b' */
+  color: string
+}
+
+export interface SealInfo {
+  sealId: string
+  sealType: SealType
+  /** e.g. '合同专用章' */
+  typeLabel: string
+  enterpriseName: string
+  spec: SealSpec
+  /** 'data:image/svg+xml;base64,…', drawn from `spec` (square) */
+  image: string
+  /** fieldIds of the caller's seal fields (SIGN_SEAL / SIGN_PAGING_SEAL) that accept this seal */
+  acceptedBy: string[]
+}
+
+export interface MySeals {
+  signerId: string
+  /** The enterprise the signer signs for (null for a person) */
+  enterpriseName: string | null
+  /** Seals the person is authorised to use for this enterprise (empty for a person) */
+  seals: SealInfo[]
+  /** The signer's seal fields and what each accepts */
+  fields: { fieldId: string; type: 'SIGN_SEAL' | 'SIGN_PAGING_SEAL'; label: string; acceptedSealTypes: SealType[] }[]
+  /** Seal fields no authorised seal can fill (signing is impossible until authorised) */
+  unfillable: string[]
+  /** Chinese guidance when `unfillable` is not empty, e.g. '您暂无可用于本合同的印章，请联系企业管理员为您授权合同专用章' */
+  hint: string | null
+}
+
+// ------------------------------------------------------------------ intent (意愿认证)
+
+export interface IntentChallenge {
+  challengeId: string
+  method: IntentMethod
+  /** When the challenge stops working (answer with confirmIntent before) */
+  expiresAt: number
+  /** SMS: where the code went (masked) and resend timing */
+  sms: SmsTicket | null
+  /** FACE: the liveness action to perform */
+  faceAction: FaceCapture['action'] | null
+  /** PASSWORD: false → call setSigningPassword first */
+  passwordSet: boolean | null
+  /** Wrong answers left on this challenge (PASSWORD: before the 30-min lock) */
+  remainingTries: number
+}
+
+export interface IntentGrant {
+  /** Single-use token for submitSigning, bound to flow + signer */
+  intentToken: string
+  method: IntentMethod
+  expiresAt: number
+}
+
+// ------------------------------------------------------------------ submit / decline
+
+/** One value per field the caller fills. `kind` must equal the field's type. */
+export type SubmitValue =
+  | {
+      fieldId: string
+      kind: 'SIGN_SIGNATURE'
+      /** 'data:image/png;base64,…' (AcceptedSignature.png), ≤ 512 KB, real PNG */
+      png: string
+      /** AcceptedSignature.kind; 'SYSTEM' only where options.allowSystemSignature */
+      signatureKind: 'HANDWRITTEN' | 'SYSTEM'
+    }
+  | { fieldId: string; kind: 'SIGN_SEAL'; sealId: string }
+  | { fieldId: string; kind: 'SIGN_PAGING_SEAL'; sealId: string }
+  /** The server stamps its own date (Beijing time, field format); `date` is ignored. Optional. */
+  | { fieldId: string; kind: 'SIGN_DATE'; date?: string }
+  | { fieldId: string; kind: 'TEXT'; text: string }
+  | { fieldId: string; kind: 'CHECK_BOX'; checked: boolean }
+
+export interface SubmitResult {
+  flowId: string
+  signerId: string
+  idempotencyKey: string
+  signedAt: number
+  signerStatus: 'SIGNED'
+  /** Flow status right after this signature (COMPLETED if it was the last) */
+  flowStatus: FlowStatus
+  intentMethod: IntentMethod
+  revision: number
+  /** Document hash right after this signature */
+  documentHash: string
+  /** Signer statuses at commit time (poll getSigningStatus for later changes) */
+  signers: SignerView[]
+}
+
+export interface DeclineResult {
+  flowId: string
+  signerId: string
+  declinedAt: number
+  flowStatus: 'DECLINED'
+  reason: string
+}
+
+export interface SigningStatus {
+  flowId: string
+  status: FlowStatus
+  revision: number
+  documentHash: string
+  signers: SignerView[]
+  mySignerId: string
+  /** When the sandbox will next sign for another signer (auto-play), or null */
+  nextAutoSignAt: number | null
+}
+
+// ------------------------------------------------------------------ audit
+
+export type AuditAction =
+  | 'CREATED'
+  | 'JOINED'
+  | 'VIEWED'
+  | 'INTENT_CONFIRMED'
+  | 'SIGNED'
+  | 'DECLINED'
+  | 'CANCELLED'
+  | 'EXPIRED'
+  | 'COMPLETED'
+
+export interface AuditEvent {
+  eventId: string
+  at: number
+  action: AuditAction
+  /** Who: masked person name (张*) or enterprise name; '系统' for the platform */
+  actor: string
+  signerId: string | null
+  enterpriseName: string | null
+  roleLabel: string | null
+  /** Chinese sentence, e.g. '张*（出租方）完成签署' */
+  description: string
+  /** How the actor was verified: identity 'REAL_NAME+FACE', intent method of a signature */
+  verification: { identity: 'REAL_NAME+FACE' | null; intent: IntentMethod | null } | null
+  /** SIGNED / COMPLETED: document hash after the event */
+  documentHash: string | null
+}
+
+export interface AuditTrail {
+  flowId: string
+  title: string
+  status: FlowStatus
+  algorithm: 'SHA-256'
+  /** Hash of the document as issued (no values) */
+  originalHash: string
+  /** Hash recorded at the last committed change (equals originalHash before any signature) */
+  currentHash: string
+  /** Oldest first */
+  events: AuditEvent[]
+}
+
+export interface DocumentVerification {
+  flowId: string
+  algorithm: 'SHA-256'
+  /** True when the recomputed hashes equal the recorded ones and every image is intact */
+  match: boolean
+  recordedHash: string
+  computedHash: string
+  originalHashMatch: boolean
+  checkedAt: number
+  /** Chinese descriptions of what does not match (empty when match) */
+  problems: string[]
+}
+
+// ------------------------------------------------------------------ operations
+
+export interface SigningOperations {
+  /** Contract meta, page sizes, fields, options, reading progress. Works for any flow status
+   * (expired / cancelled / declined / completed are read-only: canSign false). Starts the
+   * forced-reading clock on the first call while SIGNING. */
+  getContract(input: { session: string; flowId: string }): Promise<ContractView>
+
+  /** Page images, `count` (1–10) pages from `from` (0-based); fewer at the end. Fetching the
+   * last page counts as having reached it (forced reading). */
+  getContractPages(input: { session: string; flowId: string; from: number; count: number }): Promise<ContractPages>
+
+  /** The enterprise seals the person may use for this signer, flagged by which fields accept them. */
+  listMySeals(input: { session: string; flowId: string; signerId: string }): Promise<MySeals>
+
+  /** Starts intent confirmation. SMS sends a code to the person's own phone (outbox, masked);
+   * FACE asks for a liveness action; PASSWORD needs a signing password (passwordSet). */
+  startIntent(input: { session: string; flowId: string; method: IntentMethod; signerId?: string }): Promise<IntentChallenge>
+
+  /** Answers a challenge (smsCode | capture | password). Returns a single-use intent token valid 10 min. */
+  confirmIntent(input: {
+    session: string
+    flowId: string
+    challengeId: string
+    smsCode?: string
+    capture?: FaceCapture
+    password?: string
+  }): Promise<IntentGrant>
+
+  /** Sets the person's signing password (6 digits, not trivial). Changing it needs currentPassword. */
+  setSigningPassword(input: { session: string; password: string; currentPassword?: string }): Promise<{ ok: true }>
+
+  /** Commits the signer's values. Idempotent by `idempotencyKey` (8–64 of [A-Za-z0-9_-]): the
+   * same key again returns the SAME result, even after success; another key after success →
+   * ALREADY_SIGNED. */
+  submitSigning(input: {
+    session: string
+    flowId: string
+    signerId: string
+    intentToken: string
+    idempotencyKey: string
+    values: SubmitValue[]
+  }): Promise<SubmitResult>
+
+  /** 拒签 with a reason of 5–200 characters, where the flow allows it: the flow becomes DECLINED. */
+  declineSigning(input: { session: string; flowId: string; signerId: string; reason: string }): Promise<DeclineResult>
+
+  /** Light status for polling (result page): flow and signer statuses, revision, hash. */
+  getSigningStatus(input: { session: string; flowId: string }): Promise<SigningStatus>
+
+  /** Who did what, when, how verified; document hashes before/after. */
+  getAuditTrail(input: { session: string; flowId: string }): Promise<AuditTrail>
+
+  /** Recomputes the document hash from the stored content and compares it with the record. */
+  verifyDocument(input: { session: string; flowId: string }): Promise<DocumentVerification>
+}
+
+export interface PlayOthersResult {
+  /** signerIds the sandbox signed for, in order */
+  signed: string[]
+  /** signers it could not sign for, with a Chinese reason */
+  skipped: { signerId: string; reason: string }[]
+  flowStatus: FlowStatus
+}
+
+export interface DemoSealView {
+  sealId: string
+  enterpriseName: string
+  sealType: SealType
+  typeLabel: string
+  /** Names (masked) of the people authorised to use it */
+  authorised: string[]
+}
+
+export interface SigningDevTools {
+  /** Signs now, with system signatures and authorised seals, for every pending signer of the
+   * flow nobody has joined (and not in `except`), in signing order. */
+  playOthers(flowId: string, opts?: { except?: string[] }): Promise<PlayOthersResult>
+  /** Auto-play (default on): after someone signs a demo flow, its unjoined pending signers sign
+   * 5 s later (then 3 s apart) by the sandbox clock, applied when a signing operation runs. */
+  setAutoPlayOthers(on: boolean): Promise<{ autoPlay: boolean }>
+  /** Authorises a demo person (by name, e.g. '赵敏') to use an enterprise's seal. */
+  authoriseSeal(input: { sealId: string; personName: string }): Promise<DemoSealView>
+  /** Every demo seal with who may use it. */
+  listDemoSeals(): DemoSealView[]
+}
+
+export const SIGNING_OPERATIONS: Record<keyof SigningOperations, true> = {
+  getContract: true,
+  getContractPages: true,
+  listMySeals: true,
+  startIntent: true,
+  confirmIntent: true,
+  setSigningPassword: true,
+  submitSigning: true,
+  declineSigning: true,
+  getSigningStatus: true,
+  getAuditTrail: true,
+  verifyDocument: true
+}
 
 /** Error codes of this area (ServiceError.code), with the HTTP status each travels with. */
-export type SigningErrorCode = never
+export type SigningErrorCode =
+  /** Ordered flow: earlier signers have not signed (details.waitingFor: masked names) */
+  | 'NOT_YOUR_TURN'
+  /** The signer has already signed (another idempotency key) */
+  | 'ALREADY_SIGNED'
+  /** Forced reading not done (details.remainingMs, details.mustReachLastPage) */
+  | 'READING_INCOMPLETE'
+  /** A required field has no value (details.fieldId, details.fieldIds) */
+  | 'FIELD_REQUIRED'
+  /** A value is wrong for its field (details.fieldId, details.reason) */
+  | 'FIELD_INVALID'
+  /** Signature image is not a sane PNG data URL (details.fieldId, details.reason) */
+  | 'SIGNATURE_IMAGE_INVALID'
+  /** A system signature where the flow requires handwriting */
+  | 'SYSTEM_SIGNATURE_NOT_ALLOWED'
+  /** The person may not use that seal (details.sealId) */
+  | 'SEAL_NOT_AUTHORIZED'
+  /** The field does not accept that seal type (details.fieldId, details.accepted) */
+  | 'SEAL_NOT_ACCEPTED'
+  /** The flow does not allow that intent method (details.allowed) */
+  | 'INTENT_METHOD_NOT_ALLOWED'
+  /** Unknown, used or expired intent challenge: start again */
+  | 'INTENT_CHALLENGE_INVALID'
+  /** Unknown, used or foreign intent token */
+  | 'INTENT_TOKEN_INVALID'
+  /** Intent token older than 10 min */
+  | 'INTENT_TOKEN_EXPIRED'
+  /** PASSWORD intent before a signing password is set */
+  | 'SIGNING_PASSWORD_NOT_SET'
+  /** Setting a password when one exists, without the right currentPassword */
+  | 'SIGNING_PASSWORD_EXISTS'
+  /** Not 6 digits, or trivial (details.reason) */
+  | 'SIGNING_PASSWORD_WEAK'
+  /** Wrong signing password (details.remaining) */
+  | 'SIGNING_PASSWORD_WRONG'
+  /** 5 wrong passwords: locked 30 min (details.until, details.retryAfterMs) */
+  | 'SIGNING_PASSWORD_LOCKED'
+  /** Same idempotency key with a different request */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The flow does not allow 拒签 */
+  | 'DECLINE_NOT_ALLOWED'
 
-export const SIGNING_ERROR_STATUS: Record<SigningErrorCode, number> = {}
+export const SIGNING_ERROR_STATUS: Record<SigningErrorCode, number> = {
+  NOT_YOUR_TURN: 409,
+  ALREADY_SIGNED: 409,
+  READING_INCOMPLETE: 409,
+  FIELD_REQUIRED: 422,
+  FIELD_INVALID: 422,
+  SIGNATURE_IMAGE_INVALID: 422,
+  SYSTEM_SIGNATURE_NOT_ALLOWED: 422,
+  SEAL_NOT_AUTHORIZED: 403,
+  SEAL_NOT_ACCEPTED: 422,
+  INTENT_METHOD_NOT_ALLOWED: 422,
+  INTENT_CHALLENGE_INVALID: 410,
+  INTENT_TOKEN_INVALID: 401,
+  INTENT_TOKEN_EXPIRED: 401,
+  SIGNING_PASSWORD_NOT_SET: 409,
+  SIGNING_PASSWORD_EXISTS: 409,
+  SIGNING_PASSWORD_WEAK: 422,
+  SIGNING_PASSWORD_WRONG: 400,
+  SIGNING_PASSWORD_LOCKED: 423,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  DECLINE_NOT_ALLOWED: 403
+}

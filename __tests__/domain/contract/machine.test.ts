@@ -1,0 +1,62 @@
+import { allowedEvents, canTransition, FINAL_PHASES, initialPhase, SIGNING_TRANSITIONS, transition, type SigningEvent, type SigningPhase } from '@/domain/contract/machine'
+
+const ALL_EVENTS: SigningEvent[] = ['READ_DONE', 'FIELDS_DONE', 'BACK', 'INTENT_CONFIRMED', 'SUBMIT_OK', 'SUBMIT_FAILED', 'RETRY', 'FIX', 'REAUTH', 'DECLINE', 'CLOSE']
+
+function run(events: SigningEvent[], from: SigningPhase = 'READING'): SigningPhase {
+  let p = from
+  for (const e of events) {
+    const r = transition(p, e)
+    if (!r.ok) throw new Error(r.reason)
+    p = r.phase
+  }
+  return p
+}
+
+describe('signing state machine', () => {
+  test('the happy path', () => {
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'INTENT_CONFIRMED', 'SUBMIT_OK'])).toBe('SIGNED')
+  })
+
+  test('failure paths: retry with the same key, fix a value, confirm intent again, go back', () => {
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'INTENT_CONFIRMED', 'SUBMIT_FAILED', 'RETRY', 'SUBMIT_OK'])).toBe('SIGNED')
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'INTENT_CONFIRMED', 'SUBMIT_FAILED', 'FIX'])).toBe('FILLING')
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'INTENT_CONFIRMED', 'SUBMIT_FAILED', 'REAUTH'])).toBe('CONFIRMING_INTENT')
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'BACK', 'FIELDS_DONE'])).toBe('CONFIRMING_INTENT')
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'INTENT_CONFIRMED', 'SUBMIT_FAILED', 'CLOSE'])).toBe('READ_ONLY')
+  })
+
+  test('decline from reading or filling only', () => {
+    expect(run(['DECLINE'])).toBe('DECLINED')
+    expect(run(['READ_DONE', 'DECLINE'])).toBe('DECLINED')
+    expect(canTransition('CONFIRMING_INTENT', 'DECLINE')).toBe(false)
+    expect(canTransition('SUBMITTING', 'DECLINE')).toBe(false)
+  })
+
+  test('refused transitions keep the phase and say why', () => {
+    expect(transition('READING', 'FIELDS_DONE')).toEqual({ ok: false, phase: 'READING', reason: 'FIELDS_DONE is not allowed in READING' })
+    expect(transition('READING', 'INTENT_CONFIRMED').ok).toBe(false) // no skipping the fields
+    expect(transition('FILLING', 'SUBMIT_OK').ok).toBe(false)
+    expect(transition('SUBMITTING', 'BACK').ok).toBe(false) // a request in flight cannot be abandoned
+    expect(transition('SUBMITTING', 'CLOSE').ok).toBe(false)
+    expect(transition('SIGNED', 'RETRY')).toEqual({ ok: false, phase: 'SIGNED', reason: 'SIGNED is final' })
+  })
+
+  test('final phases accept nothing; every table entry is a known phase', () => {
+    for (const p of FINAL_PHASES) {
+      expect(allowedEvents(p)).toEqual([])
+      for (const e of ALL_EVENTS) expect(canTransition(p, e)).toBe(false)
+    }
+    const phases = Object.keys(SIGNING_TRANSITIONS)
+    for (const p of phases) for (const next of Object.values(SIGNING_TRANSITIONS[p as SigningPhase])) expect(phases).toContain(next)
+    expect(allowedEvents('FAILED').sort()).toEqual(['CLOSE', 'FIX', 'REAUTH', 'RETRY'])
+  })
+
+  test('the initial phase from a loaded contract', () => {
+    expect(initialPhase({ myStatus: 'PENDING', canSign: true, readingSatisfied: false })).toBe('READING')
+    expect(initialPhase({ myStatus: 'PENDING', canSign: true, readingSatisfied: true })).toBe('FILLING')
+    expect(initialPhase({ myStatus: 'PENDING', canSign: false, blockedReason: 'NOT_YOUR_TURN', readingSatisfied: true })).toBe('READING')
+    expect(initialPhase({ myStatus: 'EXPIRED', canSign: false, blockedReason: 'FLOW_EXPIRED', readingSatisfied: false })).toBe('READ_ONLY')
+    expect(initialPhase({ myStatus: 'SIGNED', canSign: false, readingSatisfied: true })).toBe('SIGNED')
+    expect(initialPhase({ myStatus: 'DECLINED', canSign: false, readingSatisfied: true })).toBe('DECLINED')
+  })
+})
