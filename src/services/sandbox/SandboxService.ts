@@ -283,6 +283,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
 
   let state: SandboxState
   let rng: Rng
+  const beforeHooks: ((ctx: { t: number; touch: () => void }) => void)[] = []
 
   function seedFresh(): void {
     const fresh = mulberry32(deriveSeed(seed, 0))
@@ -321,6 +322,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
     let dirty = false
     const ctx = { t: now(), touch: () => void (dirty = true) }
     try {
+      for (const hook of beforeHooks) hook(ctx)
       const out = body(ctx)
       return JSON.parse(JSON.stringify(out)) as T
     } finally {
@@ -765,6 +767,9 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
     module<T>(name: string, init: () => T): T {
       if (!(name in state.modules)) state.modules[name] = init()
       return state.modules[name] as T
+    },
+    onBeforeOperation(hook) {
+      beforeHooks.push(hook)
     }
   }
   const signing = signingModule(kernel)

@@ -36,4 +36,10 @@ export interface SandboxKernel {
   overview(f: FlowRecord, signer: SignerRecord, t: number): FlowOverview
   /** The module's own persisted state slice */
   module<T>(name: string, init: () => T): T
+  /**
+   * Registers work to run before the body of every operation, core ones included (after the
+   * latency and fault draw): e.g. the signing module lets scheduled signers sign, so that
+   * getFlow, listMyFlows and the meeting board see them. Call `touch` if state changed.
+   */
+  onBeforeOperation(hook: (ctx: RunContext) => void): void
 }

@@ -357,6 +357,19 @@ export function signingModule(k: SandboxKernel): { ops: SigningOperations; dev: 
     })
   }
 
+  // Scheduled signers (auto-play) sign when their time comes, whatever operation runs next,
+  // so getFlow, listMyFlows and the meeting board see them too.
+  k.onBeforeOperation((ctx) => {
+    const flows = slice().flows
+    dirty = false
+    for (const [flowId, rec] of Object.entries(flows)) {
+      const flow = k.state().flows[flowId]
+      if (flow && rec.schedule.length) applyDue(flow, rec, ctx.t)
+    }
+    if (dirty) ctx.touch()
+    dirty = false
+  })
+
   function nextSeq(): number {
     const s = slice()
     s.seq += 1
