@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything, from a fresh clone.
  *  1. unit, store, service, HTTP and component tests (jest projects "node" and "ui")
- *  2. production builds of the H5 app and the weapp (into dist/h5 and dist/weapp)
+ *  2. production builds of the H5 app and the weapp (into dist/h5 and dist/weapp), and of the
+ *     H5 app on the HTTP client (dist/h5-http, API on 127.0.0.1:18787 for the meeting tests)
  *  3. end-to-end: the built H5 app in Debian Chromium (playwright-core) and the built weapp in a
  *     stand-in WeChat host (jest project "e2e")
  * Installs Debian's chromium first when it is missing (needs root, as on CI).
@@ -37,6 +38,13 @@ if (only !== 'unit') {
   if (!noBuild) {
     run('npx taro build --type h5', { NODE_ENV: 'production' })
     run('npx taro build --type weapp', { NODE_ENV: 'production' })
+    // The H5 app on the HTTP client, for the meeting tests against the sandbox server
+    run('npx taro build --type h5', {
+      NODE_ENV: 'production',
+      INKSEAL_BACKEND: 'http',
+      INKSEAL_API_BASE: 'http://127.0.0.1:18787',
+      INKSEAL_OUT: 'dist/h5-http'
+    })
   }
   run('npx jest --selectProjects e2e --runInBand', { CHROMIUM_PATH: CHROMIUM })
 }
