@@ -13,6 +13,8 @@ export type EntryState =
   /** A real flow that can no longer be signed: shown read-only with its status. */
   | { kind: 'closed'; resolution: EntryResolution; message: string }
   | { kind: 'ready'; resolution: EntryResolution }
+  /** A legal-representative authorization link (type 'L'): opened by the enterprise pages */
+  | { kind: 'authorize'; payload: string }
 
 export interface PendingEntry {
   flowId: string
@@ -68,8 +70,9 @@ export class EntryStore {
       this.state = { kind: 'refused', code: parsed.error.code, message: parsed.error.message, retryable: false }
       return this.state
     }
-    if (parsed.payload.type !== 'S') {
-      this.state = { kind: 'refused', code: 'WRONG_KIND', message: '这是企业授权码，不是签署码，请在“企业认证”中打开', retryable: false }
+    if (parsed.payload.type === 'L') {
+      // Checked by the backend on the authorization page (packages/enterprise/pages/authorize).
+      this.state = { kind: 'authorize', payload: parsed.payload.raw }
       return this.state
     }
     this.state = { kind: 'checking' }

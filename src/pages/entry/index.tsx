@@ -21,6 +21,11 @@ function Entry() {
   }, [entry, input])
 
   const state = entry.state
+  // A legal representative's authorization link opens the enterprise subpackage.
+  const authorizePayload = state.kind === 'authorize' ? state.payload : null
+  useEffect(() => {
+    if (authorizePayload) Taro.redirectTo({ url: `/packages/enterprise/pages/authorize/index?c=${encodeURIComponent(authorizePayload)}` })
+  }, [authorizePayload])
   const proceed = (flowId: string) => {
     if (session.active) Taro.redirectTo({ url: routes.overview(flowId) })
     else Taro.redirectTo({ url: routes.verify(flowId) })
@@ -28,7 +33,7 @@ function Entry() {
 
   return (
     <PageShell title='签署码核验'>
-      {state.kind === 'idle' || state.kind === 'checking' ? (
+      {state.kind === 'idle' || state.kind === 'checking' || state.kind === 'authorize' ? (
         <View className='card'><Text className='hint'>正在核验签署码…</Text></View>
       ) : null}
 

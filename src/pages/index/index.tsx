@@ -69,6 +69,7 @@ function Index() {
         <View className='card'>
           <Text className='card__title'>已实名认证</Text>
           <Text className='hint'>{active.maskedName}（{active.maskedId}）· {active.maskedMobile}</Text>
+          <Button className='btn btn--small btn--ghost' data-testid='home-mine' onClick={() => Taro.navigateTo({ url: routes.mine })}>我的合同</Button>
           <Button className='btn btn--small btn--ghost' onClick={() => void store.signOut()}>退出登录</Button>
         </View>
       ) : null}
@@ -84,6 +85,8 @@ function Index() {
         </View>
       ) : null}
       {flow.mineError ? <Text className='error'>{flow.mineError}</Text> : null}
+
+      <Button className='btn btn--ghost ent-home' data-testid='home-enterprise' onClick={() => Taro.navigateTo({ url: '/packages/enterprise/pages/index/index' })}>企业认证</Button>
 
       {dev ? (
         <Button className='btn btn--ghost dev-entry' onClick={() => Taro.navigateTo({ url: routes.dev })}>开发者面板（沙箱）</Button>

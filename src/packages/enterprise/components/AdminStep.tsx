@@ -1,0 +1,50 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useStore } from '@/stores/StoreContext'
+import type { PersonField } from '@/stores/EnterpriseStore'
+
+const FIELDS: { field: PersonField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
+  { field: 'name', label: '姓名', placeholder: '超级管理员的姓名', type: 'text', maxlength: 30 },
+  { field: 'idNumber', label: '身份证号', placeholder: '18位居民身份证号', type: 'idcard', maxlength: 18 },
+  { field: 'mobile', label: '手机号', placeholder: '超级管理员的手机号', type: 'number', maxlength: 11 }
+]
+
+/** Step 2: the super administrator. */
+export const AdminStep = observer(function AdminStep() {
+  const { enterprise: ent } = useStore()
+  const errors = ent.adminErrors
+  return (
+    <View className='card' data-testid='step-admin'>
+      <Text className='card__title'>设置超级管理员</Text>
+      <Text className='hint'>超级管理员代表企业管理印章、员工和合同，需经法定代表人授权。可以是您本人，也可以是其他员工。</Text>
+      {ent.app?.admin ? (
+        <Text className='hint'>当前超级管理员：{ent.app.admin.maskedName}（{ent.app.admin.maskedMobile}），重新填写即可更换。</Text>
+      ) : null}
+      {FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
+        <View className='form-row' key={field}>
+          <Text className='form-row__label'>{label}</Text>
+          <Input
+            className='form-row__input'
+            type={type}
+            maxlength={maxlength}
+            placeholder={placeholder}
+            value={ent.adminForm[field]}
+            onInput={(e) => ent.setAdminField(field, e.detail.value)}
+            onBlur={() => ent.touchAdmin(field)}
+            data-testid={`admin-${field}`}
+          />
+          {errors[field] ? <Text className='error'>{errors[field]}</Text> : null}
+        </View>
+      ))}
+      {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+      <Button className='btn btn--primary' loading={ent.busy} disabled={ent.busy} onClick={() => void ent.setAdmin()} data-testid='save-admin'>
+        下一步
+      </Button>
+      {ent.editing === 'admin' ? (
+        <Button className='btn btn--ghost' onClick={() => ent.edit(null)}>取消修改</Button>
+      ) : (
+        <Button className='btn btn--ghost' onClick={() => ent.edit('license')}>返回修改营业执照信息</Button>
+      )}
+    </View>
+  )
+})
