@@ -45,6 +45,8 @@ describe('signer entry (H5)', () => {
     expect(text).toContain('张*（我）')
     expect(text).toContain('李*')
     expect(errors).toEqual([])
+    // No React/Taro DOM errors either (e.g. a Button whose loading state and label change together)
+    expect(logs.filter((l) => l.startsWith('error:'))).toEqual([])
 
     // Only masked identity data stays on the device or in the console.
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }))

@@ -33,7 +33,8 @@ export function FaceStep(props: { maskedName: string; busy: boolean; error: stri
         <Text className='face-ring__text'>{capturing ? FACE_ACTION_LABEL[action] : '准备就绪'}</Text>
       </View>
       {props.error ? <Text className='error' data-testid='face-error'>{props.error}</Text> : null}
-      <Button className='btn btn--primary' disabled={capturing || props.busy} loading={capturing || props.busy} onClick={start}>
+      {/* No `loading` prop: on Taro H5 toggling it while the label changes breaks the DOM (insertBefore). */}
+      <Button className='btn btn--primary' disabled={capturing || props.busy} onClick={start}>
         {capturing ? '识别中…' : props.busy ? '比对中…' : '开始人脸识别'}
       </Button>
       <Text className='fineprint'>模拟人脸核身：微信仅向特定行业开放人脸核身接口，本环境中由沙箱完成比对。</Text>

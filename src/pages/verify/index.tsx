@@ -88,8 +88,8 @@ function Verify() {
           {verify.error('smsCode') ? <Text className='error' data-testid='error-smsCode'>{verify.error('smsCode')}</Text> : null}
         </View>
         {verify.formError ? <Text className='error' data-testid='verify-error'>{verify.formError}</Text> : null}
-        <Button className='btn btn--primary' loading={verify.busy} disabled={verify.busy} onClick={() => void verify.submit()} data-testid='verify-submit'>
-          下一步
+        <Button className='btn btn--primary' disabled={verify.busy} onClick={() => void verify.submit()} data-testid='verify-submit'>
+          {verify.busy ? '核验中…' : '下一步'}
         </Button>
         <Text className='fineprint'>你的身份信息仅用于核验身份，本机只保存脱敏信息。</Text>
       </View>
