@@ -483,7 +483,6 @@ describe('authorization by the legal representative', () => {
     env.advance(RULES.SMS_RESEND_MS)
     await expect(env.svc.sendLegalRepCode({ session: zs.token, applicationId, linkToken })).resolves.toMatchObject({ sentTo: '137****2345' })
     expect(ENTERPRISE_RULES.SMS_CODE_TTL_MS).toBe(RULES.SMS_CODE_TTL_MS)
-    expect(ENTERPRISE_RULES.SMS_DAILY_LIMIT).toBe(RULES.SMS_DAILY_LIMIT)
   })
 })
 

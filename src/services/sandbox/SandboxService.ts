@@ -431,6 +431,45 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
     return rec
   }
 
+  /**
+   * Issues a 6-digit code for a mobile (known by hash) and purpose, under the SMS rules: lock,
+   * rolling daily limit, resend window; the wrong-code count survives a resend. `text` writes
+   * the message around the code (default: the plain verification text). Every purpose and
+   * module sends codes through here.
+   */
+  function issueSmsCode(
+    mobileHash: string,
+    maskedMobile: string,
+    purpose: SmsPurpose,
+    t: number,
+    touch: () => void,
+    text: (code: string) => string = (code) => `【InkSeal】您的验证码为${code}，${RULES.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`
+  ): SmsTicket {
+    const key = smsKey(mobileHash, purpose)
+    const rec = state.sms[key]
+    const lock = currentLock(rec, t, touch)
+    if (lock !== null) throw lockedError(lock, t)
+    const log = (state.smsLog[mobileHash] ?? []).filter((x) => x > t - RULES.SMS_WINDOW_MS)
+    if (log.length >= RULES.SMS_DAILY_LIMIT) {
+      throw new ServiceError('SMS_TOO_FREQUENT', '今日验证码发送次数已达上限，请明天再试', {
+        limit: RULES.SMS_DAILY_LIMIT,
+        retryAfterMs: log[0] + RULES.SMS_WINDOW_MS - t
+      })
+    }
+    if (rec && t < rec.sentAt + RULES.SMS_RESEND_MS) {
+      const retryAfterMs = rec.sentAt + RULES.SMS_RESEND_MS - t
+      throw new ServiceError('SMS_TOO_FREQUENT', `验证码发送过于频繁，请${Math.ceil(retryAfterMs / SECOND)}秒后再试`, { retryAfterMs })
+    }
+    const code = randomDigits(rng, 6)
+    const expiresAt = t + RULES.SMS_CODE_TTL_MS
+    state.sms[key] = { purpose, code, sentAt: t, expiresAt, wrongCount: rec ? rec.wrongCount : 0, lockedUntil: null }
+    log.push(t)
+    state.smsLog[mobileHash] = log
+    deliverSms(maskedMobile, text(code), t)
+    touch()
+    return { sentTo: maskedMobile, expiresAt, resendAt: t + RULES.SMS_RESEND_MS }
+  }
+
   /** Puts a message in the SMS outbox (the phone we do not have). `to` is already masked. */
   function deliverSms(to: string, text: string, t: number): void {
     state.outbox.push({ id: `sms_${randomString(rng, 10)}`, to, text, sentAt: t })
@@ -461,43 +500,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
         const mobile = checkValid('mobile', validateMobile(typeof o.mobile === 'string' ? o.mobile : ''))
         const purpose = o.purpose as SmsPurpose
         if (!PURPOSES.includes(purpose)) throw invalid('purpose', '验证码用途不正确')
-        const mobileHash = hashMobile(mobile)
-        const key = smsKey(mobileHash, purpose)
-        const rec = state.sms[key]
-        const lock = currentLock(rec, t, touch)
-        if (lock !== null) throw lockedError(lock, t)
-
-        const log = (state.smsLog[mobileHash] ?? []).filter((x) => x > t - RULES.SMS_WINDOW_MS)
-        if (log.length >= RULES.SMS_DAILY_LIMIT) {
-          const retryAfterMs = log[0] + RULES.SMS_WINDOW_MS - t
-          throw new ServiceError('SMS_TOO_FREQUENT', '今日验证码发送次数已达上限，请明天再试', {
-            limit: RULES.SMS_DAILY_LIMIT,
-            retryAfterMs
-          })
-        }
-        if (rec && t < rec.sentAt + RULES.SMS_RESEND_MS) {
-          const retryAfterMs = rec.sentAt + RULES.SMS_RESEND_MS - t
-          throw new ServiceError('SMS_TOO_FREQUENT', `验证码发送过于频繁，请${Math.ceil(retryAfterMs / SECOND)}秒后再试`, {
-            retryAfterMs
-          })
-        }
-
-        const code = randomDigits(rng, 6)
-        const expiresAt = t + RULES.SMS_CODE_TTL_MS
-        state.sms[key] = {
-          purpose,
-          code,
-          sentAt: t,
-          expiresAt,
-          wrongCount: rec ? rec.wrongCount : 0,
-          lockedUntil: null
-        }
-        log.push(t)
-        state.smsLog[mobileHash] = log
-        const sentTo = maskMobile(mobile)
-        deliverSms(sentTo, `【InkSeal】您的验证码为${code}，${RULES.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`, t)
-        touch()
-        return { sentTo, expiresAt, resendAt: t + RULES.SMS_RESEND_MS }
+        return issueSmsCode(hashMobile(mobile), maskMobile(mobile), purpose, t, touch)
       })
     },
 
@@ -761,6 +764,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
     requireSession,
     requireLink,
     verifySmsCode,
+    issueSmsCode,
     deliverSms,
     summary,
     overview,

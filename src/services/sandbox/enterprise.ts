@@ -62,13 +62,12 @@ import {
 import { samplePng, type SampleImageKey } from './enterpriseSamples'
 import { hashId, hashMobile } from './hash'
 import type { SandboxKernel } from './kernel'
-import { randomDigits, randomString } from './rng'
+import { randomString } from './rng'
 import type { SessionRecord } from './state'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
 
 /** The module's rules, in one place (tests and docs refer to them). */
 export const ENTERPRISE_RULES = {
@@ -84,11 +83,8 @@ export const ENTERPRISE_RULES = {
   LEGAL_REP_LINK_TTL_MS: 24 * HOUR,
   /** A new legal-representative link (and SMS) at most this often */
   LEGAL_REP_RESEND_MS: 60 * SECOND,
-  /** SMS codes (purpose LEGAL_REP): the core's numbers (RULES in SandboxService.ts) */
+  /** Validity of an SMS code, for the message text (the rules live in the core: kernel.issueSmsCode) */
   SMS_CODE_TTL_MS: 5 * MINUTE,
-  SMS_RESEND_MS: 60 * SECOND,
-  SMS_DAILY_LIMIT: 10,
-  SMS_WINDOW_MS: DAY,
   /** Uploaded-file records kept (oldest unreferenced ones are forgotten first) */
   MAX_FILES: 200,
   REFUSE_REASON_MAX: 100
@@ -450,39 +446,7 @@ export function enterpriseModule(k: SandboxKernel): { ops: EnterpriseOperations;
 
   /** Issues a LEGAL_REP code to a mobile known by hash (the core's SMS rules apply). */
   function issueCode(mobileHash: string, maskedMobile: string, t: number, touch: () => void, text: (code: string) => string): SmsTicket {
-    const state = k.state()
-    const key = `${mobileHash}:LEGAL_REP`
-    const rec = state.sms[key]
-    if (rec && rec.lockedUntil !== null) {
-      if (t < rec.lockedUntil) {
-        const minutes = Math.max(1, Math.ceil((rec.lockedUntil - t) / MINUTE))
-        throw new ServiceError('SMS_LOCKED', `验证码错误次数过多，该手机号已被锁定，请${minutes}分钟后再试`, {
-          until: rec.lockedUntil,
-          retryAfterMs: rec.lockedUntil - t
-        })
-      }
-      rec.lockedUntil = null
-      touch()
-    }
-    const log = (state.smsLog[mobileHash] ?? []).filter((x) => x > t - R.SMS_WINDOW_MS)
-    if (log.length >= R.SMS_DAILY_LIMIT) {
-      throw new ServiceError('SMS_TOO_FREQUENT', '今日验证码发送次数已达上限，请明天再试', {
-        limit: R.SMS_DAILY_LIMIT,
-        retryAfterMs: log[0] + R.SMS_WINDOW_MS - t
-      })
-    }
-    if (rec && t < rec.sentAt + R.SMS_RESEND_MS) {
-      const retryAfterMs = rec.sentAt + R.SMS_RESEND_MS - t
-      throw new ServiceError('SMS_TOO_FREQUENT', `验证码发送过于频繁，请${Math.ceil(retryAfterMs / SECOND)}秒后再试`, { retryAfterMs })
-    }
-    const code = randomDigits(k.rng(), 6)
-    const expiresAt = t + R.SMS_CODE_TTL_MS
-    state.sms[key] = { purpose: 'LEGAL_REP', code, sentAt: t, expiresAt, wrongCount: rec ? rec.wrongCount : 0, lockedUntil: null }
-    log.push(t)
-    state.smsLog[mobileHash] = log
-    k.deliverSms(maskedMobile, text(code), t)
-    touch()
-    return { sentTo: maskedMobile, expiresAt, resendAt: t + R.SMS_RESEND_MS }
+    return k.issueSmsCode(mobileHash, maskedMobile, 'LEGAL_REP', t, touch, text)
   }
 
   /** A legal-representative link: bound to its application, current and (while pending) not expired. */

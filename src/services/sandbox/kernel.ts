@@ -4,7 +4,7 @@
  * shared checks. A module keeps its own data in `module(name, init)`, a slice of the persisted
  * state created on first use (and again after a reset).
  */
-import type { FlowOverview, FlowSummary, OperationName, SmsPurpose } from '../types'
+import type { FlowOverview, FlowSummary, OperationName, SmsPurpose, SmsTicket } from '../types'
 import type { Rng } from './rng'
 import type { FlowRecord, LinkRecord, SandboxState, SessionRecord, SignerRecord, SmsRecord } from './state'
 
@@ -30,6 +30,15 @@ export interface SandboxKernel {
   requireLink(flowId: string, token: string, t: number): { link: LinkRecord; flow: FlowRecord }
   /** Checks an SMS code (lock, missing, expired, wrong); the caller consumes it (`rec.code = null`) */
   verifySmsCode(mobileHash: string, purpose: SmsPurpose, code: string, t: number, touch: () => void): SmsRecord
+  /** Issues a code under the SMS rules (lock, daily limit, resend window) and sends it; `text` wraps the code */
+  issueSmsCode(
+    mobileHash: string,
+    maskedMobile: string,
+    purpose: SmsPurpose,
+    t: number,
+    touch: () => void,
+    text?: (code: string) => string
+  ): SmsTicket
   /** Puts a message in the SMS outbox; `to` must be masked */
   deliverSms(to: string, text: string, t: number): void
   summary(f: FlowRecord, t: number): FlowSummary

@@ -52,7 +52,7 @@ import { maskName } from '../../domain/identity'
 import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from './demoData'
 import { hashId, utf8Bytes } from './hash'
 import type { RunContext, SandboxKernel } from './kernel'
-import { randomDigits, randomString } from './rng'
+import { randomString } from './rng'
 import {
   canonicalStatic,
   layoutContract,
@@ -88,11 +88,8 @@ export const SIGNING_RULES = {
   PASSWORD_MAX_WRONG: 5,
   PASSWORD_LOCK_MS: 30 * MINUTE,
   PASSWORD_PBKDF2_ITERATIONS: 2000,
-  /** Same numbers as the core SMS rules (RULES in SandboxService.ts) */
+  /** Validity of an SMS code, for the message text (the rules live in the core: kernel.issueSmsCode) */
   SMS_CODE_TTL_MS: 5 * MINUTE,
-  SMS_RESEND_MS: 60 * SECOND,
-  SMS_DAILY_LIMIT: 10,
-  SMS_WINDOW_MS: DAY,
   DECLINE_REASON_MIN: 5,
   DECLINE_REASON_MAX: 200,
   /** Auto-play: the first other signer signs this long after a signature, the next ones this far apart */
@@ -724,44 +721,16 @@ export function signingModule(k: SandboxKernel): { ops: SigningOperations; dev: 
 
   // ---- intent
 
-  function smsLockedError(until: number, t: number): ServiceError {
-    const minutes = Math.max(1, Math.ceil((until - t) / MINUTE))
-    return new ServiceError('SMS_LOCKED', `验证码错误次数过多，该手机号已被锁定，请${minutes}分钟后再试`, { until, retryAfterMs: until - t })
-  }
-
-  /** Sends an INTENT code to the session's own phone (same limits as sendSmsCode). */
+  /** Sends an INTENT code to the session's own phone (the core's SMS rules apply). */
   function sendIntentSms(session: SessionRecord, title: string, t: number): SmsTicket {
-    const st = k.state()
-    const key = `${session.mobileHash}:INTENT`
-    const rec = st.sms[key]
-    if (rec && rec.lockedUntil !== null) {
-      if (t < rec.lockedUntil) throw smsLockedError(rec.lockedUntil, t)
-      rec.lockedUntil = null
-      mark()
-    }
-    const log = (st.smsLog[session.mobileHash] ?? []).filter((x) => x > t - SIGNING_RULES.SMS_WINDOW_MS)
-    if (log.length >= SIGNING_RULES.SMS_DAILY_LIMIT) {
-      throw new ServiceError('SMS_TOO_FREQUENT', '今日验证码发送次数已达上限，请明天再试', {
-        limit: SIGNING_RULES.SMS_DAILY_LIMIT,
-        retryAfterMs: log[0] + SIGNING_RULES.SMS_WINDOW_MS - t
-      })
-    }
-    if (rec && t < rec.sentAt + SIGNING_RULES.SMS_RESEND_MS) {
-      const retryAfterMs = rec.sentAt + SIGNING_RULES.SMS_RESEND_MS - t
-      throw new ServiceError('SMS_TOO_FREQUENT', `验证码发送过于频繁，请${Math.ceil(retryAfterMs / SECOND)}秒后再试`, { retryAfterMs })
-    }
-    const code = randomDigits(k.rng(), 6)
-    const expiresAt = t + SIGNING_RULES.SMS_CODE_TTL_MS
-    st.sms[key] = { purpose: 'INTENT', code, sentAt: t, expiresAt, wrongCount: rec ? rec.wrongCount : 0, lockedUntil: null }
-    log.push(t)
-    st.smsLog[session.mobileHash] = log
-    k.deliverSms(
+    return k.issueSmsCode(
+      session.mobileHash,
       session.maskedMobile,
-      `【InkSeal】您正在签署《${title}》，意愿认证验证码为${code}，${SIGNING_RULES.SMS_CODE_TTL_MS / MINUTE}分钟内有效，请勿泄露给他人。`,
-      t
+      'INTENT',
+      t,
+      mark,
+      (code) => `【InkSeal】您正在签署《${title}》，意愿认证验证码为${code}，${SIGNING_RULES.SMS_CODE_TTL_MS / MINUTE}分钟内有效，请勿泄露给他人。`
     )
-    mark()
-    return { sentTo: session.maskedMobile, expiresAt, resendAt: t + SIGNING_RULES.SMS_RESEND_MS }
   }
 
   function hashPassword(password: string, salt: string): string {
