@@ -50,6 +50,8 @@ export class RootStore {
   async signOut(): Promise<void> {
     const s = this.session.info
     this.session.clear()
+    // Nothing of the person stays on a shared device: drawn and accepted signatures go too.
+    this.signature.reset()
     if (s) {
       try {
         await this.service.signOut({ session: s.token })

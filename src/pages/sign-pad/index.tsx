@@ -1,11 +1,188 @@
-import { Text, View } from '@tarojs/components'
-import { PageShell } from '@/components/PageShell'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { SignaturePad, type SignaturePadHandle } from '@/components/SignaturePad'
+import { normaliseSystemName, type SignatureData } from '@/domain/signature'
+import { onViewportResize, viewportIsPortrait } from '@/platform/canvas'
+import { useStore } from '@/stores/StoreContext'
 
-// Placeholder while this page is being built.
-export default function Page() {
+const HOME = '/pages/index/index'
+
+type Mode = 'HANDWRITTEN' | 'SYSTEM'
+
+function decodeParam(v: string | undefined): string {
+  if (!v) return ''
+  try {
+    return decodeURIComponent(v)
+  } catch {
+    return v
+  }
+}
+
+/** Back to the page that opened the pad; home when the pad was opened directly. */
+function leave(): void {
+  let depth = 0
+  try {
+    depth = Taro.getCurrentPages().length
+  } catch {
+    depth = 0
+  }
+  if (depth > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: HOME })
+}
+
+/**
+ * Full-screen landscape signing pad (手写签名).
+ *
+ * Query: `mode=system&name=张三` opens on the system signature; `allowSystem=1&name=张三` offers
+ * it as a second tab. On 确定 a signature that passes the quality check is handed to
+ * `signature.accept(...)` and the page navigates back; the opener reads `signature.accepted`.
+ * The strokes are saved as a draft at every stroke end, so leaving the page or the app
+ * going to the background loses nothing.
+ *
+ * WeChat turns the page itself (pageOrientation: landscape). H5 cannot: on a portrait screen
+ * the page is turned a quarter turn by CSS so the user writes with the phone held sideways.
+ */
+export default function SignPadPage() {
+  const { signature } = useStore()
+  const { params } = useRouter()
+  const name = normaliseSystemName(decodeParam(params?.name))
+  const allowSystem = !!name && (params?.allowSystem === '1' || params?.mode === 'system')
+  const [mode, setMode] = useState<Mode>(allowSystem && params?.mode === 'system' ? 'SYSTEM' : 'HANDWRITTEN')
+  const [initial] = useState<SignatureData | null>(() => signature.draft)
+  const [hasInk, setHasInk] = useState(!!initial && initial.strokes.length > 0)
+  const [ready, setReady] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [turns, setTurns] = useState(() => (viewportIsPortrait() ? 1 : 0))
+  const pad = useRef<SignaturePadHandle>(null)
+
+  useEffect(() => onViewportResize(() => setTurns(viewportIsPortrait() ? 1 : 0)), [])
+
+  // a stroke still in progress is ended (and so saved) when the page hides or closes
+  useDidHide(() => pad.current?.finish())
+  useUnload(() => pad.current?.finish())
+
+  const onChange = (data: SignatureData) => {
+    signature.saveDraft(data)
+    setHasInk(data.strokes.length > 0)
+  }
+
+  const onStrokeStart = () => {
+    setHasInk(true)
+    setMessage(null)
+  }
+
+  const confirm = async () => {
+    if (busy) return
+    setMessage(null)
+    if (mode === 'SYSTEM' && name) {
+      setBusy(true)
+      try {
+        signature.accept(await signature.makeSystemSignature(name))
+        leave()
+      } catch (e) {
+        setMessage(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '系统签名生成失败，请改用手写签名')
+      } finally {
+        setBusy(false)
+      }
+      return
+    }
+    const handle = pad.current
+    if (!handle) return
+    const quality = handle.checkQuality()
+    if (!quality.ok) {
+      setMessage(quality.message)
+      return
+    }
+    setBusy(true)
+    try {
+      const img = await handle.exportPng()
+      if (!img) {
+        setMessage('请先在签名区域内书写签名')
+        return
+      }
+      signature.accept({ ...img, kind: 'HANDWRITTEN', createdAt: Date.now() })
+      leave()
+    } catch {
+      setMessage('签名图片生成失败，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const handwriting = mode === 'HANDWRITTEN'
+
   return (
-    <PageShell title='手写签名'>
-      <View className='card'><Text className='hint'>建设中</Text></View>
-    </PageShell>
+    <View
+      className={`pad-page${turns ? ' pad-page--turned' : ''}`}
+      data-testid='sign-pad'
+      data-ready={ready ? '1' : '0'}
+      data-mode={mode}
+    >
+      <View className='pad-head'>
+        <Button className='pad-btn pad-btn--plain' size='mini' onClick={leave}>
+          返回
+        </Button>
+        <Text className='pad-title'>手写签名</Text>
+        {allowSystem ? (
+          <View className='pad-tabs'>
+            <Text className={`pad-tab${handwriting ? ' pad-tab--on' : ''}`} onClick={() => setMode('HANDWRITTEN')} data-testid='pad-tab-hand'>
+              手写
+            </Text>
+            <Text className={`pad-tab${handwriting ? '' : ' pad-tab--on'}`} onClick={() => setMode('SYSTEM')} data-testid='pad-tab-system'>
+              系统签名
+            </Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='pad-area'>
+        {/* under the transparent canvas: the guide line and the hint */}
+        <View className='pad-guide' />
+        {handwriting && !hasInk ? <Text className='pad-hint'>请在此区域内书写签名</Text> : null}
+        <SignaturePad
+          ref={pad}
+          initialData={initial}
+          quarterTurns={turns}
+          onReady={() => setReady(true)}
+          onStrokeStart={onStrokeStart}
+          onChange={onChange}
+        />
+        {handwriting ? null : (
+          <View className='pad-system' data-testid='pad-system'>
+            <Text className='pad-system__name'>{name}</Text>
+            <Text className='pad-system__note'>将以楷体生成您的签名</Text>
+          </View>
+        )}
+      </View>
+
+      <View className='pad-foot'>
+        <Text className={`pad-message${message ? ' pad-message--error' : ''}`} data-testid='pad-message'>
+          {message || (handwriting ? '请使用正楷或常用签名书写您的姓名' : '')}
+        </Text>
+        {handwriting ? (
+          <Button className={`pad-btn${hasInk ? '' : ' pad-btn--off'}`} size='mini' disabled={!hasInk || busy} onClick={() => pad.current?.undo()}>
+            撤销
+          </Button>
+        ) : null}
+        {handwriting ? (
+          <Button
+            className={`pad-btn${hasInk ? '' : ' pad-btn--off'}`}
+            size='mini'
+            disabled={!hasInk || busy}
+            onClick={() => {
+              pad.current?.clear()
+              setMessage(null)
+            }}
+          >
+            清除
+          </Button>
+        ) : null}
+        <Button className='pad-btn pad-btn--primary' size='mini' loading={busy} disabled={busy} onClick={() => void confirm()}>
+          确定
+        </Button>
+      </View>
+    </View>
   )
 }

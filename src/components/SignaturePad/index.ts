@@ -1,0 +1,1 @@
+export { SignaturePad, systemSignatureRenderer, type SignaturePadHandle, type SignaturePadProps } from './SignaturePad'
