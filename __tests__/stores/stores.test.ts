@@ -274,8 +274,11 @@ describe('FlowStore', () => {
     const w = world()
     await verified(w)
     const token = w.store.session.active!.token
+    w.store.signature.accept({ png: 'data:image/png;base64,iVBORw0KGgo=', width: 10, height: 10, kind: 'HANDWRITTEN', createdAt: w.now() })
     await w.store.signOut()
     expect(w.store.session.active).toBeNull()
+    expect(w.store.signature.accepted).toBeNull()
+    expect([...w.storage.data.keys()].filter((k) => k.startsWith('inkseal.signature'))).toEqual([])
     await expect(w.sandbox.listMyFlows({ session: token })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
   })
 })
