@@ -97,11 +97,49 @@ export interface SandboxOptions {
   sleep?: (ms: number) => Promise<void>
   /** Scheme + host of the demo links; default 'https://sign.inkseal.cn' */
   linkBase?: string
-  /** Probability that an operation fails with SERVICE_UNAVAILABLE before touching state */
-  faults?: { rate: number; ops?: OperationName[] }
+  /** Fault injection (errors, timeouts, latency per operation); default none */
+  faults?: SandboxFaults
 }
 
-export type SandboxService = InkSealService & { dev: SandboxDevTools }
+export type SandboxService = InkSealService & {
+  dev: SandboxDevTools
+  /** Every fault injected so far, oldest first */
+  readonly faultLog: readonly FaultLog[]
+}
+
+/** Per-operation fault settings (all draws come from the seeded fault stream). */
+export interface OpFaults {
+  /** Latency of this operation instead of the global one */
+  latency?: { min: number; max: number }
+  /** Probability of SERVICE_UNAVAILABLE */
+  errorRate?: number
+  /** Probability of a TIMEOUT: the call hangs `timeoutMs` (default 15 000), then fails */
+  timeoutRate?: number
+  timeoutMs?: number
+  /**
+   * Where errors and timeouts strike: 'before' the operation touches state (default; a retry
+   * is always safe) or 'after' it committed (the answer is lost: what idempotency is for).
+   */
+  when?: 'before' | 'after'
+}
+
+/**
+ * Fault injection, deterministic under the seed. `rate`/`ops` is the simple form (errors
+ * before commit on the listed operations); `perOp` sets latency, error and timeout rates and
+ * their timing for each operation.
+ */
+export interface SandboxFaults {
+  rate?: number
+  ops?: OperationName[]
+  perOp?: Partial<Record<OperationName, OpFaults>>
+}
+
+/** Faults the sandbox injected, for reports. */
+export interface FaultLog {
+  op: OperationName
+  kind: 'error' | 'timeout'
+  when: 'before' | 'after'
+}
 
 function defaultSleep(ms: number): Promise<void> {
   if (ms <= 0) return Promise.resolve()
@@ -275,7 +313,8 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
   const latency = opts.latency ?? { min: 150, max: 600 }
   const sleep = opts.sleep ?? defaultSleep
   const linkBase = opts.linkBase ?? DEFAULT_LINK_BASE
-  const faults = opts.faults ?? { rate: 0 }
+  const faults: SandboxFaults = opts.faults ?? {}
+  const faultLog: FaultLog[] = []
 
   // Independent streams: latency and fault draws never shift the codes and tokens.
   const latencyRng = mulberry32(deriveSeed(seed, 1))
@@ -312,25 +351,44 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
    * (e.g. a wrong SMS code counts).
    */
   async function run<T>(op: OperationName, body: (ctx: { t: number; touch: () => void }) => T): Promise<T> {
-    const delay = randomInt(latencyRng, Math.max(0, latency.min), Math.max(0, latency.max, latency.min))
+    const per = faults.perOp?.[op]
+    const lat = per?.latency ?? latency
+    const delay = randomInt(latencyRng, Math.max(0, lat.min), Math.max(0, lat.max, lat.min))
     await sleep(delay)
-    if (faults.rate > 0 && (!faults.ops || faults.ops.includes(op))) {
-      if (faultRng.next() < faults.rate) {
-        throw new ServiceError('SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后重试', { op, retryable: true })
-      }
+    // Decide this call's fault up front, from the seeded stream.
+    let fault: { kind: 'error' | 'timeout'; when: 'before' | 'after' } | null = null
+    if ((faults.rate ?? 0) > 0 && (!faults.ops || faults.ops.includes(op)) && faultRng.next() < (faults.rate ?? 0)) {
+      fault = { kind: 'error', when: 'before' }
+    } else if (per) {
+      const x = faultRng.next()
+      const e = per.errorRate ?? 0
+      const to = per.timeoutRate ?? 0
+      if (x < e) fault = { kind: 'error', when: per.when ?? 'before' }
+      else if (x < e + to) fault = { kind: 'timeout', when: per.when ?? 'before' }
     }
+    const strike = async (f: { kind: 'error' | 'timeout'; when: 'before' | 'after' }): Promise<never> => {
+      faultLog.push({ op, ...f })
+      if (f.kind === 'timeout') {
+        await sleep(per?.timeoutMs ?? 15_000)
+        throw new ServiceError('TIMEOUT', '请求超时，请稍后重试', { op, injected: true })
+      }
+      throw new ServiceError('SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后重试', { op, retryable: true, injected: true })
+    }
+    if (fault?.when === 'before') await strike(fault)
     let dirty = false
     const ctx = { t: now(), touch: () => void (dirty = true) }
+    let out: T
     try {
       for (const hook of beforeHooks) hook(ctx)
-      const out = body(ctx)
-      return JSON.parse(JSON.stringify(out)) as T
+      out = JSON.parse(JSON.stringify(body(ctx))) as T
     } finally {
       if (dirty) {
         prune(ctx.t)
         persist()
       }
     }
+    if (fault?.when === 'after') await strike(fault)
+    return out
   }
 
   function prune(t: number): void {
@@ -779,5 +837,5 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
   const signing = signingModule(kernel)
   const enterprise = enterpriseModule(kernel)
   const service: InkSealService = { ...coreOps, ...signing.ops, ...enterprise.ops }
-  return { ...service, dev: { ...coreDev, ...signing.dev, ...enterprise.dev } }
+  return { ...service, dev: { ...coreDev, ...signing.dev, ...enterprise.dev }, faultLog }
 }
