@@ -2,14 +2,21 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import dayjs from 'dayjs'
+import { useState } from 'react'
 import { PageShell } from '@/components/PageShell'
+import { activeFaultController } from '@/services/faultInjection'
 import { routes } from '@/routes'
 import { useStore } from '@/stores/StoreContext'
 
 /** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
 function Dev() {
   const { dev } = useStore()
-  useDidShow(() => dev?.refresh())
+  const faults = activeFaultController()
+  const [faultPlan, setFaultPlan] = useState(() => JSON.stringify(faults?.plan() ?? {}))
+  useDidShow(() => {
+    dev?.refresh()
+    setFaultPlan(JSON.stringify(faults?.plan() ?? {}))
+  })
   if (!dev) {
     return (
       <PageShell title='开发者面板'>
@@ -34,6 +41,19 @@ function Dev() {
         </View>
       ))}
 
+      <View className='section-label'><Text>签约会议大屏</Text></View>
+      {dev.meetings.map((m) => (
+        <View className='card' key={m.meetingId} data-testid='demo-meeting'>
+          <Text className='card__title'>{m.name}</Text>
+          <Text className='hint'>发起方在会场共享此页面：显示签署二维码与各签署人进度（{m.flowIds.length} 份合同）</Text>
+          <Text className='mono' selectable data-testid='demo-meeting-url'>{m.screenLink}</Text>
+          <View className='row'>
+            <Button className='btn btn--small btn--primary' onClick={() => Taro.navigateTo({ url: m.screenLink.replace(/^.*#/, '') })}>打开大屏</Button>
+            <Button className='btn btn--small btn--ghost' onClick={() => copy(m.screenLink)}>复制链接</Button>
+          </View>
+        </View>
+      ))}
+
       <View className='section-label'><Text>演示身份（虚构）</Text></View>
       {dev.identities.map((p) => (
         <View className='card' key={p.idNumber} data-testid='demo-identity'>
@@ -52,6 +72,31 @@ function Dev() {
         </View>
       ))}
       <Button className='btn btn--ghost' onClick={() => dev.refresh()}>刷新</Button>
+
+      {faults ? (
+        <View className='card' data-testid='dev-faults'>
+          <Text className='card__title'>网络故障模拟</Text>
+          <Text className='hint'>当前计划：{faultPlan}</Text>
+          <Button
+            className='btn btn--small btn--ghost'
+            onClick={() => {
+              faults.set({ submitSigning: { after: 1 } })
+              setFaultPlan(JSON.stringify(faults.plan()))
+            }}
+          >
+            下次提交签署时丢失响应
+          </Button>
+          <Button
+            className='btn btn--small btn--ghost'
+            onClick={() => {
+              faults.set({})
+              setFaultPlan('{}')
+            }}
+          >
+            关闭故障模拟
+          </Button>
+        </View>
+      ) : null}
       <Button
         className='btn btn--ghost'
         onClick={async () => {

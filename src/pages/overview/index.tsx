@@ -44,6 +44,13 @@ function Overview() {
               </View>
             ) : null}
             <FlowCard flow={state.overview} mySignerId={state.overview.mySignerId} />
+            <Button
+              className='btn btn--primary'
+              data-testid='overview-open-contract'
+              onClick={() => Taro.navigateTo({ url: routes.contract(state.overview.flowId) })}
+            >
+              {me?.status === 'PENDING' && state.overview.status === 'SIGNING' ? '阅读并签署' : '查看合同'}
+            </Button>
           </View>
         )
       })() : null}
