@@ -9,8 +9,16 @@ const CAPTURE_MS = 1500
  * The simulated liveness step (see src/platform/face.ts): the user is asked for an action,
  * frames are "captured" for 1.5 s, and the capture goes to the backend for comparison.
  */
-export function FaceStep(props: { maskedName: string; busy: boolean; error: string | null; onCapture: (c: FaceCapture) => void }) {
-  const [action] = useState<FaceCapture['action']>(() => FACE_ACTIONS[Math.floor(Math.random() * FACE_ACTIONS.length)])
+export function FaceStep(props: {
+  maskedName: string
+  busy: boolean
+  error: string | null
+  onCapture: (c: FaceCapture) => void
+  /** The action the backend asked for (intent confirmation); else one is picked at random */
+  action?: FaceCapture['action']
+}) {
+  const [randomAction] = useState<FaceCapture['action']>(() => FACE_ACTIONS[Math.floor(Math.random() * FACE_ACTIONS.length)])
+  const action = props.action ?? randomAction
   const [capturing, setCapturing] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => () => {

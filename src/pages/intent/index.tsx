@@ -164,7 +164,8 @@ const IntentMethods = observer(function IntentMethods() {
             maskedName={signing.signers.find((s) => s.signerId === signing.mySignerId)?.maskedName ?? ''}
             busy={signing.intentBusy}
             error={signing.intentError}
-            onCapture={(capture) => void signing.confirmIntent({ ...capture, action: ch.faceAction ?? capture.action })}
+            action={ch.faceAction ?? undefined}
+            onCapture={(capture) => void signing.confirmIntent(capture)}
           />
         ) : (
           <View className='form-row' data-testid='intent-face'>
