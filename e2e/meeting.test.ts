@@ -5,8 +5,11 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from './support/browser'
-import { startHttpWorld, type HttpWorld } from './support/httpBackend'
+import { DEMO_PEOPLE } from '@/services/sandbox/demoData'
+import { launchChromium, newPhone, tap } from './support/browser'
+import { lastSmsCode, startHttpWorld, type HttpWorld } from './support/httpBackend'
+import { verifyIdentity } from './support/journey'
+import { confirmIntentByFace, drawSignatureOnPad, expectNoErrors, scrollReaderToEnd, tapNextField, waitReadingDone } from './support/signing'
 
 jest.setTimeout(120_000)
 
@@ -78,5 +81,57 @@ describe('meeting screen over HTTP', () => {
     await err.waitFor()
     expect(await err.innerText()).toContain('大屏凭证无效')
     await ctx.close()
+  })
+})
+
+describe('a signature reaches the meeting screen', () => {
+  test('the signer scans the screen QR, verifies, signs; the screen shows 已签署 within 2 s without reload; a backend restart keeps it', async () => {
+    const screenCtx = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+    const screen = await screenCtx.newPage()
+    await screen.goto(screenLink())
+    await screen.locator('[data-testid="meeting-screen"]').waitFor()
+    const liuRow = screen.locator('[data-testid="meeting-signer"]', { hasText: '法定代表人 · 刘*' })
+    expect(await liuRow.innerText()).toContain('待签署')
+    const link = (await screen.locator('[data-testid="meeting-link"]').innerText()).trim()
+
+    // The phone: a separate context, the same HTTP backend.
+    const { page, errors, context } = await newPhone(browser)
+    await page.goto(link)
+    await page.locator('[data-testid="entry-ready"]').waitFor()
+    await tap(page, '实名认证后签署')
+    expect(await page.locator('[data-testid="sandbox-sms"]').count()).toBe(0) // no sandbox panel over HTTP
+    await verifyIdentity(page, DEMO_PEOPLE.LIU_YANG, () => lastSmsCode(world.sandbox))
+    await page.locator('[data-testid="overview-ready"]').waitFor({ timeout: 15_000 })
+    await page.locator('[data-testid="overview-open-contract"]').click()
+    await page.locator('[data-testid="contract-ready"]').waitFor({ timeout: 15_000 })
+    await scrollReaderToEnd(page)
+    await waitReadingDone(page)
+    await tapNextField(page)
+    await tap(page, '手写签名')
+    await drawSignatureOnPad(page)
+    await page.locator('[data-testid="remaining"]', { hasText: '签署区已全部完成' }).waitFor({ timeout: 10_000 })
+    await page.locator('[data-testid="sign-submit"]').click()
+    await confirmIntentByFace(page)
+    await page.locator('[data-testid="result-ready"]').waitFor({ timeout: 20_000 })
+
+    // The screen, untouched since it opened, shows the signature within 2 s.
+    await screen.locator('[data-testid="meeting-signer"]', { hasText: /法定代表人 · 刘\*[\s\S]*已签署/ }).waitFor({ timeout: 2_000 })
+    expect(await screen.locator('[data-testid="meeting-signer"]', { hasText: '已签署' }).count()).toBeGreaterThanOrEqual(1)
+    expectNoErrors(errors)
+
+    // Restarting the backend keeps flows and signatures (state in a file).
+    await world.restartBackend()
+    await screen.reload()
+    await screen.locator('[data-testid="meeting-signer"]', { hasText: /法定代表人 · 刘\*[\s\S]*已签署/ }).waitFor({ timeout: 10_000 })
+    const [m] = world.sandbox.dev.listMeetings()
+    const board = await world.sandbox.getMeetingBoard({ meetingId: m.meetingId, boardKey: /k=(\w+)/.exec(m.screenLink)![1] })
+    const signed = board.flows[0].signers.filter((s) => s.status === 'SIGNED').map((s) => s.maskedName)
+    expect(signed).toContain('刘*')
+    // and the signer's session survived too: the result page reloads signed
+    await page.reload()
+    await page.locator('[data-testid="result-ready"]').waitFor({ timeout: 20_000 })
+    await expect(page.locator('[data-testid="signer-status-row"]', { hasText: '（我）' }).innerText()).resolves.toContain('已签署')
+    await context.close()
+    await screenCtx.close()
   })
 })

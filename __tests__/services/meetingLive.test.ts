@@ -40,3 +40,20 @@ test('a signature shows on the board at once; the others follow by the sandbox c
   expect(lab.signedCount).toBe(2)
   expect(lab.status).toBe('COMPLETED')
 })
+
+test('when every signer of every flow of the meeting has signed, the board says so', async () => {
+  const env = setup({ seed: 10 })
+  expect((await board(env)).allSigned).toBe(false)
+  // 赵敏 has no contract seal yet: authorise one so every signer can sign.
+  const seal = env.sb.dev.listDemoSeals().find((x) => x.enterpriseName.includes('星河') && x.sealType === 'CONTRACT')!
+  await env.sb.dev.authoriseSeal({ sealId: seal.sealId, personName: '赵敏' })
+  const played = await env.sb.dev.playOthers(DEMO_FLOWS.STRATEGIC)
+  expect(played.skipped).toEqual([])
+  const half = await board(env)
+  expect(half.flows[0].status).toBe('COMPLETED')
+  expect(half.allSigned).toBe(false) // the second flow is still open
+  await env.sb.dev.playOthers(DEMO_FLOWS.STRATEGIC_LAB)
+  const all = await board(env)
+  expect(all.flows.every((f) => f.signedCount === f.signers.length)).toBe(true)
+  expect(all.allSigned).toBe(true)
+})
