@@ -73,11 +73,18 @@ export interface World {
 }
 
 /** A sandbox with a fake clock and no latency, and a root store on it, as the app builds them. */
-export function world(opts: { service?: (base: InkSealService) => InkSealService } = {}): World {
+export function world(opts: { service?: (base: InkSealService) => InkSealService; sharedStorage?: boolean } = {}): World {
   const clock = { t: T0 }
   const now = () => clock.t
-  const sandbox = createSandbox({ seed: 7, now, latency: { min: 0, max: 0 }, linkBase: 'https://sign.inkseal.cn' })
   const storage = new MemoryStorage()
+  // sharedStorage: the sandbox keeps its state in the device's storage, as the H5/weapp app does.
+  const sandbox = createSandbox({
+    seed: 7,
+    now,
+    latency: { min: 0, max: 0 },
+    linkBase: 'https://sign.inkseal.cn',
+    ...(opts.sharedStorage ? { storage } : {})
+  })
   let base: InkSealService = sandbox
   if (http) {
     http.target.current = sandbox
