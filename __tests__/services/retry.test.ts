@@ -57,12 +57,13 @@ describe('withRetry', () => {
     expect(f.calls()).toBe(1)
   })
 
-  test('codes and face are not in the safe list; every listed name is a real operation', () => {
-    for (const op of ['sendSmsCode', 'verifyRealName', 'completeFace']) expect(RETRY_SAFE.has(op)).toBe(false)
+  test('codes, face and intent are never retried; reads and the keyed submission are', () => {
+    for (const op of ['sendSmsCode', 'verifyRealName', 'completeFace', 'startIntent', 'confirmIntent', 'declineSigning', 'uploadChunk']) {
+      expect(RETRY_SAFE.has(op)).toBe(false)
+    }
+    for (const op of ['resolveEntry', 'getFlow', 'getContractPages', 'submitSigning', 'getMeetingBoard']) expect(RETRY_SAFE.has(op)).toBe(true)
     const ops = new Set<string>(OPERATIONS)
-    const unknown = [...RETRY_SAFE].filter((op) => !ops.has(op))
-    // Names of feature-area operations that do not exist (yet) are harmless but listed here.
-    expect(unknown.filter((op) => ['resolveEntry', 'joinFlow', 'getFlow', 'listMyFlows', 'signOut', 'getMeetingBoard'].includes(op))).toEqual([])
+    expect([...RETRY_SAFE].filter((op) => !ops.has(op))).toEqual([])
   })
 
   test('backoff doubles, is capped and jittered ±20 %', () => {

@@ -11,28 +11,55 @@
 import { isServiceError } from './errors'
 import { OPERATIONS, type InkSealService, type OperationName } from './types'
 
-/** Operations that may be repeated automatically. Unlisted operations are never retried. */
-export const RETRY_SAFE: ReadonlySet<string> = new Set<OperationName | string>([
+/**
+ * Whether each operation may be repeated automatically. A record over every operation, so a new
+ * operation does not compile until someone decides.
+ */
+const SAFE: Record<OperationName, boolean> = {
   // core
-  'resolveEntry',
-  'joinFlow',
-  'getFlow',
-  'listMyFlows',
-  'signOut',
-  'getMeetingBoard',
-  // signing: reads, and the submission (idempotent by its key)
-  'getContract',
-  'getContractPages',
-  'listMySeals',
-  'getAuditTrail',
-  'verifyDocument',
-  'getSigningStatus',
-  'submitSigning',
-  // enterprise: reads
-  'getEnterpriseApplication',
-  'getLegalRepRequest',
-  'getUploadStatus'
-])
+  resolveEntry: true,
+  sendSmsCode: false, // a second SMS, and the resend window
+  verifyRealName: false, // counts wrong codes
+  completeFace: false, // counts failures
+  signOut: true,
+  joinFlow: true, // joining twice is joining once
+  getFlow: true,
+  listMyFlows: true,
+  getMeetingBoard: true,
+  // signing
+  getContract: true,
+  getContractPages: true,
+  listMySeals: true,
+  startIntent: false, // sends a code / starts a challenge
+  confirmIntent: false, // consumes the challenge, counts tries
+  setSigningPassword: false,
+  submitSigning: true, // idempotent by its key: the same key returns the first result
+  declineSigning: false,
+  getSigningStatus: true,
+  getAuditTrail: true,
+  verifyDocument: true,
+  // enterprise
+  createEnterpriseApplication: false,
+  getEnterpriseApplication: true,
+  cancelEnterpriseApplication: false,
+  startUpload: false,
+  uploadChunk: false,
+  finishUpload: false,
+  recognizeLicense: false,
+  confirmLicense: false,
+  setAdministrator: false,
+  getLetterTemplate: true,
+  submitAuthorizationLetter: false,
+  requestLegalRepAuthorization: false, // sends an SMS with a new link
+  resolveLegalRepLink: true,
+  openLegalRepRequest: true,
+  sendLegalRepCode: false,
+  confirmLegalRepAuthorization: false,
+  refuseLegalRepAuthorization: false
+}
+
+/** Operations that may be repeated automatically. */
+export const RETRY_SAFE: ReadonlySet<string> = new Set(OPERATIONS.filter((op) => SAFE[op]))
 
 export interface RetryOptions {
   /** Total tries, the first included (default 3) */
