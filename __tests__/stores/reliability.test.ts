@@ -85,7 +85,7 @@ async function userUntilSigned(w: World, store: RootStore): Promise<number> {
       } else {
         s.setIntentInput('intentCode', w.lastCode())
         await s.confirmIntent()
-        if (s.intentError && /过期|失效/.test(s.intentError)) s.resetIntent()
+        if (s.intentError && /过期|失效/.test(s.intentError)) s.backFromIntent()
       }
     }
   }
