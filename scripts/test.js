@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything, from a fresh clone.
- *  1. unit, store, service, HTTP and component tests (jest projects "node" and "ui")
+ *  1. the type check (tsc), then unit, store, service, HTTP and component tests (jest projects
+ *     "node" and "ui")
  *  2. production builds of the H5 app and the weapp (into dist/h5 and dist/weapp), and of the
  *     H5 app on the HTTP client (dist/h5-http, API on 127.0.0.1:18787 for the meeting tests)
  *  3. end-to-end: the built H5 app in Debian Chromium (playwright-core) and the built weapp in a
@@ -32,7 +33,10 @@ function ensureChromium() {
   execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' })
 }
 
-if (only !== 'e2e') run('npx jest --selectProjects node ui')
+if (only !== 'e2e') {
+  run('npx tsc --noEmit -p tsconfig.json')
+  run('npx jest --selectProjects node ui')
+}
 if (only !== 'unit') {
   ensureChromium()
   if (!noBuild) {
