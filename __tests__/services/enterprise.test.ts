@@ -5,9 +5,9 @@
  */
 import { parseEntry } from '@/domain/entryLink'
 import { encodePng } from '@/domain/enterprise/png'
-import { bytesToBase64 } from '@/domain/enterprise/base64'
+import { bytesToBase64 } from '@/domain/base64'
 import { letterTemplatePdf } from '@/domain/enterprise/letterTemplate'
-import { base64ToBytes } from '@/domain/enterprise/base64'
+import { base64ToBytes } from '@/domain/base64'
 import { MB } from '@/domain/fileType'
 import { residentIdCheckChar } from '@/domain/identity'
 import { RULES, SANDBOX_STORAGE_KEY } from '@/services/sandbox'

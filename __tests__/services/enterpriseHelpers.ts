@@ -3,7 +3,7 @@ import { ServiceError, type ErrorCode } from '@/services/errors'
 import { createSandbox, type SandboxOptions, type SandboxService } from '@/services/sandbox'
 import { DEMO_LICENSES, type LicenseSampleKey } from '@/services/sandbox/enterpriseDemo'
 import { MemoryStorage } from '@/services/storage'
-import { bytesToBase64 } from '@/domain/enterprise/base64'
+import { bytesToBase64 } from '@/domain/base64'
 import type { EnterpriseApplication, InkSealService, SessionInfo, UploadPurpose, UploadedFile } from '@/services/types'
 
 export const T0 = Date.UTC(2026, 10, 21, 2, 0, 0) // 2026-11-21 10:00 Beijing

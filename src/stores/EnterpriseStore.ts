@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApplicationStatus, AuthorizationMethod } from '@/domain/enterprise/application'
-import { base64ToBytes, bytesToBase64 } from '@/domain/enterprise/base64'
+import { base64ToBytes, bytesToBase64 } from '@/domain/base64'
 import { LICENSE_FIELDS, validateLicense, type LicenseErrors, type LicenseField } from '@/domain/enterprise/license'
 import { validateCreditCode } from '@/domain/creditCode'
 import { parseEntry } from '@/domain/entryLink'

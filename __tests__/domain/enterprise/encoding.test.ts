@@ -1,5 +1,5 @@
 import jsQR from 'jsqr'
-import { base64ToBytes, bytesToBase64 } from '@/domain/enterprise/base64'
+import { base64ToBytes, bytesToBase64 } from '@/domain/base64'
 import { encodePng } from '@/domain/enterprise/png'
 import { decodePng } from './pngDecode'
 import { qrPng } from '@/domain/enterprise/qr'

@@ -20,7 +20,7 @@ import {
   type ApplicationStatus,
   type AuthorizationMethod
 } from '../../domain/enterprise/application'
-import { base64ToBytes, bytesToBase64 } from '../../domain/enterprise/base64'
+import { base64ToBytes, bytesToBase64 } from '../../domain/base64'
 import { LETTER_TEMPLATE_FILE_NAME, letterTemplateLines, letterTemplatePdf } from '../../domain/enterprise/letterTemplate'
 import { LICENSE_FIELDS, LOW_CONFIDENCE, validateLicense, type LicenseField, type LicenseFields } from '../../domain/enterprise/license'
 import { encodePayload, entryLink, ID_ALPHABET } from '../../domain/entryLink'

@@ -1,6 +1,6 @@
 /**
  * Base64 (RFC 4648, standard alphabet, padded) written by hand: WeChat's JS engine on phones
- * has no btoa/atob, and Buffer is Node's. Used to send file chunks as JSON.
+ * has no btoa/atob, and Buffer is Node's. Used for file chunks sent as JSON, data URLs and PNG signatures.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const LOOKUP: Int16Array = (() => {
