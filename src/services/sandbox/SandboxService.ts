@@ -15,6 +15,7 @@ import {
 import { encodePayload, entryLink, ID_ALPHABET } from '../../domain/entryLink'
 import { ServiceError } from '../errors'
 import { MemoryStorage, type KeyValueStore } from '../storage'
+import { checkValid, inputObject, invalid, requireString } from './input'
 import type {
   DemoIdentity,
   DemoLink,
@@ -147,31 +148,6 @@ function defaultSleep(ms: number): Promise<void> {
 }
 
 // ---------------------------------------------------------------- input validation
-
-function invalid(field: string, message: string): ServiceError {
-  return new ServiceError('INVALID_INPUT', message, { field })
-}
-
-function inputObject(input: unknown): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ServiceError('INVALID_INPUT', '请求参数不正确', { field: 'input' })
-  }
-  return input as Record<string, unknown>
-}
-
-function requireString(o: Record<string, unknown>, field: string, message: string): string {
-  const v = o[field]
-  if (typeof v !== 'string' || !v.trim()) throw invalid(field, message)
-  return v.trim()
-}
-
-function checkValid<T>(
-  field: string,
-  v: { ok: true; value: T } | { ok: false; code: string; message: string }
-): T {
-  if (!v.ok) throw new ServiceError('INVALID_INPUT', v.message, { field, reason: v.code })
-  return v.value
-}
 
 function requireFlowId(o: Record<string, unknown>): string {
   const id = requireString(o, 'flowId', '缺少合同编号')

@@ -63,6 +63,7 @@ import { samplePng, type SampleImageKey } from './enterpriseSamples'
 import { hashId, hashMobile } from './hash'
 import type { SandboxKernel } from './kernel'
 import { randomString } from './rng'
+import { checkValid, inputObject, invalid } from './input'
 import type { SessionRecord } from './state'
 
 const SECOND = 1000
@@ -184,24 +185,8 @@ interface OpenUpload {
 
 // ---------------------------------------------------------------- helpers
 
-function invalid(field: string, message: string, extra: Record<string, unknown> = {}): ServiceError {
-  return new ServiceError('INVALID_INPUT', message, { field, ...extra })
-}
-
-function inputObject(input: unknown): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ServiceError('INVALID_INPUT', '请求参数不正确', { field: 'input' })
-  }
-  return input as Record<string, unknown>
-}
-
 function str(o: Record<string, unknown>, field: string): string {
   return typeof o[field] === 'string' ? (o[field] as string) : ''
-}
-
-function checkValid<T>(field: string, v: { ok: true; value: T } | { ok: false; code: string; message: string }): T {
-  if (!v.ok) throw new ServiceError('INVALID_INPUT', v.message, { field, reason: v.code })
-  return v.value
 }
 
 function requireApplicationId(o: Record<string, unknown>): string {

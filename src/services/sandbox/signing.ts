@@ -53,6 +53,7 @@ import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from './demoData'
 import { hashId, utf8Bytes } from './hash'
 import type { RunContext, SandboxKernel } from './kernel'
 import { randomString } from './rng'
+import { inputObject, invalid, requireString } from './input'
 import {
   canonicalStatic,
   layoutContract,
@@ -208,23 +209,6 @@ function initSlice(): SigningSlice {
 }
 
 // ------------------------------------------------------------------ input helpers
-
-function invalid(field: string, message: string): ServiceError {
-  return new ServiceError('INVALID_INPUT', message, { field })
-}
-
-function inputObject(input: unknown): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ServiceError('INVALID_INPUT', '请求参数不正确', { field: 'input' })
-  }
-  return input as Record<string, unknown>
-}
-
-function requireString(o: Record<string, unknown>, field: string, message: string): string {
-  const v = o[field]
-  if (typeof v !== 'string' || !v.trim()) throw invalid(field, message)
-  return v.trim()
-}
 
 function requireInt(o: Record<string, unknown>, field: string, min: number, max: number, message: string): number {
   const v = o[field]
