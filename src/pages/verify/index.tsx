@@ -1,18 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { FaceStep } from '@/components/FaceStep'
+import { RealNameForm } from '@/components/RealNameForm'
 import { PageShell } from '@/components/PageShell'
 import { routes } from '@/routes'
 import { useStore } from '@/stores/StoreContext'
-import type { VerifyField } from '@/stores/VerifyStore'
-
-const FIELDS: { field: VerifyField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
-  { field: 'name', label: '姓名', placeholder: '与身份证一致的姓名', type: 'text', maxlength: 30 },
-  { field: 'idNumber', label: '身份证号', placeholder: '18位居民身份证号', type: 'idcard', maxlength: 18 },
-  { field: 'mobile', label: '手机号', placeholder: '本人实名登记的手机号', type: 'number', maxlength: 11 }
-]
 
 /** Real-name verification: name, ID, mobile, SMS code, then face. */
 function Verify() {
@@ -44,55 +37,7 @@ function Verify() {
 
   return (
     <PageShell title='实名认证'>
-      <View className='card'>
-        {entry.pending ? <Text className='hint'>签署《{entry.pending.title}》前，请完成实名认证。</Text> : null}
-        {FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
-          <View className='form-row' key={field}>
-            <Text className='form-row__label'>{label}</Text>
-            <Input
-              className='form-row__input'
-              type={type}
-              maxlength={maxlength}
-              placeholder={placeholder}
-              value={verify[field]}
-              onInput={(e) => verify.setField(field, e.detail.value)}
-              onBlur={() => verify.touch(field)}
-              data-testid={`input-${field}`}
-            />
-            {verify.error(field) ? <Text className='error' data-testid={`error-${field}`}>{verify.error(field)}</Text> : null}
-          </View>
-        ))}
-        <View className='form-row'>
-          <Text className='form-row__label'>验证码</Text>
-          <View className='field'>
-            <Input
-              className='form-row__input'
-              type='number'
-              maxlength={6}
-              placeholder='6位短信验证码'
-              value={verify.smsCode}
-              onInput={(e) => verify.setField('smsCode', e.detail.value)}
-              onBlur={() => verify.touch('smsCode')}
-              data-testid='input-smsCode'
-            />
-            <Button
-              className='btn btn--small'
-              disabled={verify.sending || verify.resendIn > 0}
-              onClick={() => void verify.sendCode()}
-              data-testid='send-code'
-            >
-              {verify.sending ? '发送中…' : verify.resendIn > 0 ? `${verify.resendIn}秒后重发` : verify.ticket ? '重新获取' : '获取验证码'}
-            </Button>
-          </View>
-          {verify.ticket ? <Text className='hint'>验证码已发送至 {verify.ticket.sentTo}，5分钟内有效</Text> : null}
-          {verify.error('smsCode') ? <Text className='error' data-testid='error-smsCode'>{verify.error('smsCode')}</Text> : null}
-        </View>
-        {verify.formError ? <Text className='error' data-testid='verify-error'>{verify.formError}</Text> : null}
-        <Button className='btn btn--primary' disabled={verify.busy} onClick={() => void verify.submit()} data-testid='verify-submit'>
-          {verify.busy ? '核验中…' : '下一步'}
-        </Button>
-        <Text className='fineprint'>你的身份信息仅用于核验身份，本机只保存脱敏信息。</Text>
-      </View>
+      <RealNameForm intro={entry.pending ? `签署《${entry.pending.title}》前，请完成实名认证。` : null} />
     </PageShell>
   )
 }
