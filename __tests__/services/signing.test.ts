@@ -505,3 +505,15 @@ describe('other signers', () => {
     expect(done.signed).toEqual([])
   })
 })
+
+describe('system signature name', () => {
+  test("the contract view carries the caller's own full name (for the system signature), only to them", async () => {
+    const env = setup({ seed: 21 })
+    const { session } = await join(env, 'ZHANG_SAN', 'PERSNL26')
+    const c = await env.sb.getContract({ session, flowId: 'PERSNL26' })
+    expect(c.myName).toBe('张三')
+    // other signers stay masked
+    expect(c.signers.map((s) => s.maskedName)).toEqual(expect.arrayContaining(['张*', '李*']))
+    expect(JSON.stringify(c.signers)).not.toContain('李四')
+  })
+})

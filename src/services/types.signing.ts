@@ -167,6 +167,8 @@ export interface ContractView {
   options: SigningOptions
   signers: SignerView[]
   mySignerId: string
+  /** The caller's own verified name, in full (their own data): the text of a system signature */
+  myName: string
   myStatus: SignerStatus
   /** True when the caller may sign (or decline) now */
   canSign: boolean

@@ -716,8 +716,9 @@ export class SigningStore {
   }
 
   /** The name a system signature is set in: the device keeps only the masked verified name. */
+  /** The full verified name from the backend (the person's own data; the device keeps only masks). */
   get systemSignatureName(): string {
-    return this.session.active?.maskedName ?? this.contract?.signers.find((s) => s.signerId === this.mySignerId)?.maskedName ?? ''
+    return this.contract?.myName ?? ''
   }
 
   /** The flow allows a system signature: make one from the name and apply it (needs the pad's renderer). */

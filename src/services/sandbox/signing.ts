@@ -692,6 +692,7 @@ export function signingModule(k: SandboxKernel): { ops: SigningOperations; dev: 
       options: c.options,
       signers: sum.signers,
       mySignerId: signer.signerId,
+      myName: session.name,
       myStatus: me.status,
       canSign: b === null,
       blockedReason: b?.reason ?? null,
