@@ -1,10 +1,8 @@
 import { adapter } from '@/platform/adapter'
-import { API_BASE, BACKEND } from '@/platform/config'
+import { API_BASE } from '@/platform/config'
 import { taroStorage } from '@/platform/storage'
-import { FAULTS_STORAGE_KEY, parseFaultPlan, setActiveFaultController, withFaults } from '@/services/faultInjection'
 import { createHttpService } from '@/services/http/HttpService'
 import { withRetry } from '@/services/retry'
-import { createSandbox } from '@/services/sandbox'
 import { RootStore } from '@/stores/RootStore'
 
 /**
@@ -14,29 +12,30 @@ import { RootStore } from '@/stores/RootStore'
  * backoff (src/services/retry.ts) before the UI hears of them.
  */
 export function createRootStore(): RootStore {
-  if (BACKEND === 'http') {
+  if (INKSEAL_BACKEND !== 'http') {
+    // Required inside this branch, not imported: webpack folds the build-time constant, so
+    // builds on the HTTP backend do not carry the sandbox (≈ 160 KB) or its fault injection.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { createSandbox } = require('@/services/sandbox') as typeof import('@/services/sandbox')
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const faults = require('@/services/faultInjection') as typeof import('@/services/faultInjection')
+    const sandbox = createSandbox({ storage: taroStorage, linkBase: adapter.linkBase() })
+    // Network-failure injection for testers (sandbox only): plan from storage, spent faults persisted.
+    const service = faults.withFaults(sandbox, faults.parseFaultPlan(taroStorage.get(faults.FAULTS_STORAGE_KEY)), {
+      onChange: (plan) => taroStorage.set(faults.FAULTS_STORAGE_KEY, JSON.stringify(plan))
+    })
+    faults.setActiveFaultController(service.faults)
     return new RootStore({
-      service: withRetry(createHttpService({ baseUrl: API_BASE })),
-      devTools: null,
+      service: withRetry(service),
+      devTools: sandbox.dev,
       storage: taroStorage,
       allowedHosts: adapter.allowedHosts
     })
   }
-  const sandbox = createSandbox({ storage: taroStorage, linkBase: adapter.linkBase() })
-  // Network-failure injection for testers (sandbox only): plan from storage, spent faults persisted.
-  const service = withFaults(sandbox, readFaultPlan(), {
-    onChange: (plan) => taroStorage.set(FAULTS_STORAGE_KEY, JSON.stringify(plan))
-  })
-  setActiveFaultController(service.faults)
   return new RootStore({
-    service: withRetry(service),
-    devTools: sandbox.dev,
+    service: withRetry(createHttpService({ baseUrl: API_BASE })),
+    devTools: null,
     storage: taroStorage,
     allowedHosts: adapter.allowedHosts
   })
-}
-
-/** The fault plan under `inkseal.dev.faults` in Taro storage (set from the dev page, or by a test). */
-function readFaultPlan() {
-  return parseFaultPlan(taroStorage.get(FAULTS_STORAGE_KEY))
 }

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import jsQR from 'jsqr'
 import { LINK_HOSTS } from './config'
 import { privacyPrompt } from './privacy'
 import type { PlatformAdapter, ScanOutcome } from './types'
@@ -12,9 +11,15 @@ import type { PlatformAdapter, ScanOutcome } from './types'
 
 const MAX_DECODE_SIDE = 1200
 
-function decodePixels(data: Uint8ClampedArray, width: number, height: number): string | null {
-  const hit = jsQR(data, width, height, { inversionAttempts: 'attemptBoth' })
-  return hit && hit.data ? hit.data : null
+type Decoder = (data: Uint8ClampedArray, width: number, height: number) => string | null
+
+/** jsQR (~46 KB gzip) is loaded only when a picture or the camera is to be decoded, not with the app. */
+async function loadDecoder(): Promise<Decoder> {
+  const { default: jsQR } = await import(/* webpackChunkName: "jsqr" */ 'jsqr')
+  return (data, width, height) => {
+    const hit = jsQR(data, width, height, { inversionAttempts: 'attemptBoth' })
+    return hit && hit.data ? hit.data : null
+  }
 }
 
 function loadImage(src: string): Promise<HTMLImageElement> {
@@ -45,7 +50,8 @@ export async function decodeQrImage(src: string): Promise<ScanOutcome> {
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, w, h)
   ctx.drawImage(img, 0, 0, w, h)
-  const text = decodePixels(ctx.getImageData(0, 0, w, h).data, w, h)
+  const decode = await loadDecoder()
+  const text = decode(ctx.getImageData(0, 0, w, h).data, w, h)
   if (!text) return { ok: false, cancelled: false, message: '图片中没有识别到二维码，请换一张清晰、完整的签署码图片' }
   return { ok: true, text }
 }
@@ -74,6 +80,7 @@ async function scanWithCamera(): Promise<ScanOutcome> {
   if (!(await privacyPrompt.ask())) {
     return { ok: false, cancelled: true, message: '需要同意隐私保护指引后才能使用摄像头' }
   }
+  const decodePixels = await loadDecoder()
   let stream: MediaStream
   try {
     stream = await media.getUserMedia({ video: { facingMode: 'environment' }, audio: false })
