@@ -434,6 +434,30 @@ export function enterpriseModule(k: SandboxKernel): { ops: EnterpriseOperations;
     return k.issueSmsCode(mobileHash, maskedMobile, 'LEGAL_REP', t, touch, text)
   }
 
+  /**
+   * Who may confirm the authorization, and of which application: the legal representative
+   * through their link (must be the person on the licence, request still pending), or the
+   * operator who is the legal representative themselves (method SELF).
+   */
+  function confirmingParty(o: Record<string, unknown>, t: number): { app: ApplicationRecord; session: SessionRecord; viaLink: boolean } {
+    const viaLink = o.linkToken !== undefined && o.linkToken !== null && o.linkToken !== ''
+    if (viaLink) {
+      const found = requireLegalRepLink(o, t)
+      const session = k.requireSession(o, t)
+      const app = found.app
+      requireLegalRepPerson(app, found.lr, session)
+      requirePending(app, found.lr)
+      if (app.status !== 'LEGAL_REP_PENDING') throw stateError(app.status)
+      return { app, session, viaLink }
+    }
+    const session = k.requireSession(o, t)
+    const app = requireApp(o, session)
+    requirePending(app, null)
+    if (!canApply(app.status, 'SELF_CONFIRMED')) throw stateError(app.status)
+    requireMethod(app, 'SELF')
+    return { app, session, viaLink }
+  }
+
   /** A legal-representative link: bound to its application, current and (while pending) not expired. */
   function requireLegalRepLink(o: Record<string, unknown>, t: number): { app: ApplicationRecord; lr: LegalRepRecord } {
     const id = requireApplicationId(o)
@@ -913,22 +937,7 @@ export function enterpriseModule(k: SandboxKernel): { ops: EnterpriseOperations;
     sendLegalRepCode(input) {
       return k.run('sendLegalRepCode', ({ t, touch }) => {
         const o = inputObject(input)
-        let app: ApplicationRecord
-        let session: SessionRecord
-        if (o.linkToken !== undefined && o.linkToken !== null && o.linkToken !== '') {
-          const found = requireLegalRepLink(o, t)
-          session = k.requireSession(o, t)
-          app = found.app
-          requireLegalRepPerson(app, found.lr, session)
-          requirePending(app, found.lr)
-          if (app.status !== 'LEGAL_REP_PENDING') throw stateError(app.status)
-        } else {
-          session = k.requireSession(o, t)
-          app = requireApp(o, session)
-          requirePending(app, null)
-          if (!canApply(app.status, 'SELF_CONFIRMED')) throw stateError(app.status)
-          requireMethod(app, 'SELF')
-        }
+        const { app, session } = confirmingParty(o, t)
         const lic = app.license as LicenseFields
         return issueCode(session.mobileHash, session.maskedMobile, t, touch, (code) =>
           `【InkSeal】您正在授权${(app.admin as PersonRecord).maskedName}担任${lic.name}的超级管理员，验证码为${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`
@@ -939,23 +948,7 @@ export function enterpriseModule(k: SandboxKernel): { ops: EnterpriseOperations;
     confirmLegalRepAuthorization(input) {
       return k.run('confirmLegalRepAuthorization', ({ t, touch }) => {
         const o = inputObject(input)
-        const viaLink = o.linkToken !== undefined && o.linkToken !== null && o.linkToken !== ''
-        let app: ApplicationRecord
-        let session: SessionRecord
-        if (viaLink) {
-          const found = requireLegalRepLink(o, t)
-          session = k.requireSession(o, t)
-          app = found.app
-          requireLegalRepPerson(app, found.lr, session)
-          requirePending(app, found.lr)
-          if (app.status !== 'LEGAL_REP_PENDING') throw stateError(app.status)
-        } else {
-          session = k.requireSession(o, t)
-          app = requireApp(o, session)
-          requirePending(app, null)
-          if (!canApply(app.status, 'SELF_CONFIRMED')) throw stateError(app.status)
-          requireMethod(app, 'SELF')
-        }
+        const { app, session, viaLink } = confirmingParty(o, t)
         const code = checkValid('smsCode', validateSmsCode(str(o, 'smsCode')))
         const rec = k.verifySmsCode(session.mobileHash, 'LEGAL_REP', code, t, touch)
         const lic = app.license as LicenseFields
