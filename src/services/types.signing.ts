@@ -15,27 +15,15 @@
  * - Times are epoch ms (sandbox clock). Dates shown on contracts are Beijing time (UTC+8).
  * - All payloads are plain JSON.
  */
+import type { DateFormat } from '../domain/contract/dateFormat'
+import type { FieldRules, FieldType, SealType } from '../domain/contract/fields'
+import type { FractionRect } from '../domain/contract/geometry'
 import type { FaceCapture, FlowStatus, SignerStatus, SignerView, SmsTicket } from './types'
 
 // ------------------------------------------------------------------ fields and options
 
-export type FieldType =
-  /** Handwritten signature (or a system signature where the flow allows it) */
-  | 'SIGN_SIGNATURE'
-  /** Enterprise seal; the field lists the seal types it accepts */
-  | 'SIGN_SEAL'
-  /** Signing date, stamped by the server at submission in the field's format */
-  | 'SIGN_DATE'
-  /** 骑缝章: one seal split across the right edge of every page, each page shows its slice */
-  | 'SIGN_PAGING_SEAL'
-  /** Free text typed by the signer (maxLength / pattern) */
-  | 'TEXT'
-  /** A box the signer ticks; a required one must be ticked */
-  | 'CHECK_BOX'
-
-export type DateFormat = 'YYYY年MM月DD日' | 'YYYY-MM-DD' | 'YYYY/MM/DD'
-
-export type SealType = 'OFFICIAL' | 'CONTRACT' | 'FINANCE' | 'HR' | 'INVOICE'
+// The field model is the domain's (src/domain/contract): one declaration serves both.
+export type { FieldType, SealType, DateFormat, FractionRect, FieldRules }
 
 /** Chinese names of the seal types. */
 export const SEAL_TYPE_LABELS: Record<SealType, string> = {
@@ -44,14 +32,6 @@ export const SEAL_TYPE_LABELS: Record<SealType, string> = {
   FINANCE: '财务专用章',
   HR: '人事专用章',
   INVOICE: '发票专用章'
-}
-
-/** A field area: fractions of its page. */
-export interface FractionRect {
-  x: number
-  y: number
-  w: number
-  h: number
 }
 
 /** A value already committed into the contract (drawn on the page images too). */
@@ -63,31 +43,14 @@ export interface FilledInfo {
   display: string
 }
 
-export interface Field extends FractionRect {
-  fieldId: string
-  /** The signer who must/may fill it */
-  signerId: string
-  type: FieldType
-  /**
-   * 0-based page. For SIGN_PAGING_SEAL the field covers EVERY page: `page` is 0, `y`/`h` give
-   * the vertical band, `w` the FULL seal diameter as a fraction of page width (x = 1 − w);
-   * each page shows its slice (domain/contract/pagingSeal.ts `pagingSealSlices`).
-   */
-  page: number
-  required: boolean
-  /** Chinese label, e.g. '甲方（出租方）签字' */
-  label: string
-  /** SIGN_SEAL / SIGN_PAGING_SEAL: seal types the field accepts */
-  acceptedSealTypes?: SealType[]
-  /** SIGN_DATE: how the date is written */
-  dateFormat?: DateFormat
-  /** TEXT: length limits (characters) */
-  minLength?: number
-  maxLength?: number
-  /** TEXT: JS RegExp source the whole text must match (the server anchors it with ^…$) */
-  pattern?: string
-  /** TEXT: Chinese message when the pattern does not match */
-  patternHint?: string
+/**
+ * A field as the contract view carries it: the domain's rules (FieldRules: fieldId, signerId,
+ * type, page, fraction rect, required, label, accepted seal types, date format, text limits)
+ * plus what only the view needs. For SIGN_PAGING_SEAL the field covers EVERY page: `page` is 0,
+ * `y`/`h` give the vertical band, `w` the FULL seal diameter as a fraction of page width
+ * (x = 1 − w); each page shows its slice (domain/contract/pagingSeal.ts `pagingSealSlices`).
+ */
+export interface Field extends FieldRules {
   /** TEXT: placeholder */
   placeholder?: string
   /** Committed value, or null while unfilled */

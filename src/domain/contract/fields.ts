@@ -7,6 +7,12 @@ import { checkPngDataUrl } from './png'
 import { isValidFractionRect, type FractionRect } from './geometry'
 import { isDateFormat, type DateFormat } from './dateFormat'
 
+/**
+ * SIGN_SIGNATURE handwritten (or system) signature; SIGN_SEAL enterprise seal of accepted types;
+ * SIGN_DATE stamped by the server at submission in the field's format; SIGN_PAGING_SEAL (骑缝章)
+ * one seal split across the right edge of every page; TEXT typed by the signer (length/pattern);
+ * CHECK_BOX ticked by the signer (a required one must be ticked).
+ */
 export type FieldType = 'SIGN_SIGNATURE' | 'SIGN_SEAL' | 'SIGN_DATE' | 'SIGN_PAGING_SEAL' | 'TEXT' | 'CHECK_BOX'
 export type SealType = 'OFFICIAL' | 'CONTRACT' | 'FINANCE' | 'HR' | 'INVOICE'
 
