@@ -159,7 +159,7 @@ async function signFromLink(page, link, { verified }) {
 }
 
 const n = (k, what) => `${k} ${what}${k === 1 ? '' : 's'}`
-const short = (r) => r.replace(/^\/pages\/|\/index$/g, '')
+const short = (r) => r.replace(/^\/(packages\/[^/]+\/)?pages\/|\/index$/g, '')
 
 async function run(figures) {
   const section = 'scan to signed'

@@ -9,8 +9,11 @@ import prodConfig from './prod'
  * - INKSEAL_API_BASE: base URL of the HTTP backend, used when INKSEAL_BACKEND=http
  * - INKSEAL_LINK_HOSTS: comma-separated hosts whose signing links the QR entry accepts,
  *   besides the page's own origin on H5 (default: sign.inkseal.cn)
+ * - INKSEAL_SOURCEMAP=1: write source maps in production builds (scripts/bundle-report.js uses
+ *   them to attribute bytes to modules)
  */
 const backend = process.env.INKSEAL_BACKEND === 'http' ? 'http' : 'sandbox'
+const sourceMaps = process.env.INKSEAL_SOURCEMAP === '1' ? { enableSourceMap: true, sourceMapType: 'source-map' as const } : {}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -33,10 +36,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       INKSEAL_LINK_HOSTS: JSON.stringify(process.env.INKSEAL_LINK_HOSTS || 'sign.inkseal.cn')
     },
     copy: { patterns: [], options: {} },
+    // Taro's mini-program default escapes every non-ASCII character (\uXXXX: 6 bytes where
+    // UTF-8 takes 3), which made the Chinese texts of the main package take twice their size.
+    // WeChat reads package files as UTF-8; terser still escapes U+2028/U+2029 in strings.
+    // (H5's default already keeps UTF-8.)
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      ...sourceMaps,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
@@ -46,6 +55,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       }
     },
     h5: {
+      ...sourceMaps,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

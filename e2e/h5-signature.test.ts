@@ -52,7 +52,7 @@ async function openPad(browser: Browser, viewport: { width: number; height: numb
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${h5.baseUrl}/#/pages/sign-pad/index${query}`)
+  await page.goto(`${h5.baseUrl}/#/packages/sign/pages/sign-pad/index${query}`)
   await page.locator(`${PAD}[data-ready="1"]`).waitFor({ timeout: 20_000 })
   return { page, errors, close: () => context.close() }
 }

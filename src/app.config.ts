@@ -6,15 +6,22 @@ export default defineAppConfig({
     'pages/entry/index',
     'pages/verify/index',
     'pages/overview/index',
-    'pages/dev/index',
-    'pages/contract/index',
-    'pages/sign-pad/index',
-    'pages/intent/index',
-    'pages/result/index',
-    'pages/mine/index',
-    'pages/detail/index'
+    'pages/dev/index'
   ],
   subPackages: [
+    {
+      // Reading and signing a contract, and 我的合同: outside the main package, which keeps
+      // only what a scan needs first (landing, real-name verification, the flow overview).
+      root: 'packages/sign',
+      pages: [
+        'pages/contract/index',
+        'pages/sign-pad/index',
+        'pages/intent/index',
+        'pages/result/index',
+        'pages/mine/index',
+        'pages/detail/index'
+      ]
+    },
     {
       // Enterprise onboarding and legal-representative authorization, outside the main package.
       root: 'packages/enterprise',
@@ -26,6 +33,13 @@ export default defineAppConfig({
       pages: ['pages/screen/index']
     }
   ],
+  // WeChat downloads the signing subpackage in the background once the landing pages show,
+  // so opening the contract does not wait for it.
+  preloadRule: {
+    'pages/entry/index': { network: 'all', packages: ['packages/sign'] },
+    'pages/overview/index': { network: 'all', packages: ['packages/sign'] },
+    'pages/index/index': { network: 'all', packages: ['packages/sign'] }
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

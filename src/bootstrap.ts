@@ -2,6 +2,7 @@ import { adapter } from '@/platform/adapter'
 import { API_BASE } from '@/platform/config'
 import { taroStorage } from '@/platform/storage'
 import { createHttpService } from '@/services/http/HttpService'
+import { lazyService } from '@/services/lazy'
 import { withRetry } from '@/services/retry'
 import { RootStore } from '@/stores/RootStore'
 
@@ -10,24 +11,23 @@ import { RootStore } from '@/stores/RootStore'
  * in Taro storage, with its developer tools; or the HTTP client, with no developer tools.
  * Either way, transient failures of operations that are safe to repeat are retried with
  * backoff (src/services/retry.ts) before the UI hears of them.
+ *
+ * The sandbox is loaded on the first backend call (src/services/lazy.ts; on H5 it is its own
+ * chunk), so the landing page renders before the simulated backend is parsed and seeded.
  */
 export function createRootStore(): RootStore {
   if (INKSEAL_BACKEND !== 'http') {
     // Required inside this branch, not imported: webpack folds the build-time constant, so
-    // builds on the HTTP backend do not carry the sandbox (≈ 160 KB) or its fault injection.
+    // builds on the HTTP backend do not carry the sandbox or its loader.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { createSandbox } = require('@/services/sandbox') as typeof import('@/services/sandbox')
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const faults = require('@/services/faultInjection') as typeof import('@/services/faultInjection')
-    const sandbox = createSandbox({ storage: taroStorage, linkBase: adapter.linkBase() })
-    // Network-failure injection for testers (sandbox only): plan from storage, spent faults persisted.
-    const service = faults.withFaults(sandbox, faults.parseFaultPlan(taroStorage.get(faults.FAULTS_STORAGE_KEY)), {
-      onChange: (plan) => taroStorage.set(faults.FAULTS_STORAGE_KEY, JSON.stringify(plan))
-    })
-    faults.setActiveFaultController(service.faults)
+    const { loadSandbox } = require('@/platform/backend') as typeof import('@/platform/backend')
+    const backend = lazyService(
+      () => loadSandbox(taroStorage, adapter.linkBase()),
+      (s) => s.service
+    )
     return new RootStore({
-      service: withRetry(service),
-      devTools: sandbox.dev,
+      service: withRetry(backend.service),
+      devTools: () => backend.load().then((s) => s.dev),
       storage: taroStorage,
       allowedHosts: adapter.allowedHosts
     })

@@ -1,15 +1,18 @@
-/** Page paths and their query parameters, in one place. */
+/**
+ * Page paths and their query parameters, in one place. Reading and signing live in the
+ * packages/sign subpackage (downloaded in advance from the landing pages: app.config.ts).
+ */
 export const routes = {
   home: '/pages/index/index',
   entry: (link: string) => `/pages/entry/index?link=${encodeURIComponent(link)}`,
   verify: (flowId?: string) => `/pages/verify/index${flowId ? `?flowId=${encodeURIComponent(flowId)}` : ''}`,
   overview: (flowId: string) => `/pages/overview/index?flowId=${encodeURIComponent(flowId)}`,
   dev: '/pages/dev/index',
-  contract: (flowId: string) => `/pages/contract/index?flowId=${encodeURIComponent(flowId)}`,
+  contract: (flowId: string) => `/packages/sign/pages/contract/index?flowId=${encodeURIComponent(flowId)}`,
   signPad: (opts: { allowSystem?: boolean; name?: string; system?: boolean } = {}) =>
-    `/pages/sign-pad/index${opts.allowSystem ? `?allowSystem=1&name=${encodeURIComponent(opts.name ?? '')}${opts.system ? '&mode=system' : ''}` : ''}`,
-  intent: (flowId: string) => `/pages/intent/index?flowId=${encodeURIComponent(flowId)}`,
-  result: (flowId: string) => `/pages/result/index?flowId=${encodeURIComponent(flowId)}`,
-  mine: '/pages/mine/index',
-  detail: (flowId: string) => `/pages/detail/index?flowId=${encodeURIComponent(flowId)}`
+    `/packages/sign/pages/sign-pad/index${opts.allowSystem ? `?allowSystem=1&name=${encodeURIComponent(opts.name ?? '')}${opts.system ? '&mode=system' : ''}` : ''}`,
+  intent: (flowId: string) => `/packages/sign/pages/intent/index?flowId=${encodeURIComponent(flowId)}`,
+  result: (flowId: string) => `/packages/sign/pages/result/index?flowId=${encodeURIComponent(flowId)}`,
+  mine: '/packages/sign/pages/mine/index',
+  detail: (flowId: string) => `/packages/sign/pages/detail/index?flowId=${encodeURIComponent(flowId)}`
 }

@@ -7,7 +7,7 @@ import { createSandbox, DEMO_PEOPLE } from '@/services/sandbox'
 import { DEMO_LICENSES } from '@/services/sandbox/enterpriseDemo'
 import { ENTERPRISE_RULES } from '@/services/sandbox/enterprise'
 import { MemoryStorage } from '@/services/storage'
-import { RootStore } from '@/stores/RootStore'
+import { TestRoot } from './testRoot'
 import { simulatedCapture } from '@/platform/face'
 import { MB } from '@/domain/fileType'
 import type { InkSealService, OperationName } from '@/services/types'
@@ -25,7 +25,7 @@ interface Person {
   mobile: string
 }
 
-const stores: RootStore[] = []
+const stores: TestRoot[] = []
 afterEach(() => {
   for (const s of stores.splice(0)) {
     s.verify.reset()
@@ -51,7 +51,7 @@ function backend() {
     }
   }) as InkSealService
   const device = (storage = new MemoryStorage()) => {
-    const s = new RootStore({ service: counted, devTools: sandbox.dev, storage, allowedHosts: () => ['sign.inkseal.cn'], now: () => clock.t })
+    const s = new TestRoot({ service: counted, devTools: sandbox.dev, storage, allowedHosts: () => ['sign.inkseal.cn'], now: () => clock.t })
     stores.push(s)
     return { store: s, storage }
   }
@@ -63,7 +63,7 @@ function backend() {
 
 type Backend = ReturnType<typeof backend>
 
-async function verifyOn(b: Backend, store: RootStore, p: Person): Promise<void> {
+async function verifyOn(b: Backend, store: TestRoot, p: Person): Promise<void> {
   const v = store.verify
   v.setField('name', p.name)
   v.setField('idNumber', p.idNumber)

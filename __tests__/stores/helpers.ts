@@ -1,6 +1,6 @@
 import { createSandbox, DEMO_PEOPLE, type SandboxService } from '@/services/sandbox'
 import { MemoryStorage } from '@/services/storage'
-import { RootStore } from '@/stores/RootStore'
+import { TestRoot } from './testRoot'
 import { OPERATIONS, type InkSealService, type OperationName } from '@/services/types'
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
@@ -8,7 +8,7 @@ import { startSandboxServer, type SandboxServer } from '../../server/sandboxServ
 
 export const T0 = Date.UTC(2026, 10, 21, 2, 0, 0)
 
-const created: RootStore[] = []
+const created: TestRoot[] = []
 
 /**
  * Store tests run both ways: on the in-process sandbox, and through the HTTP client against a
@@ -65,9 +65,9 @@ export interface World {
   now: () => number
   sandbox: SandboxService
   storage: MemoryStorage
-  store: RootStore
+  store: TestRoot
   /** A fresh RootStore on the same device storage (an app restart). */
-  restart(): RootStore
+  restart(): TestRoot
   link(label: string): string
   lastCode(): string
 }
@@ -92,7 +92,7 @@ export function world(opts: { service?: (base: InkSealService) => InkSealService
   }
   const service = opts.service ? opts.service(base) : base
   const make = () => {
-    const s = new RootStore({ service, devTools: sandbox.dev, storage, allowedHosts: () => ['sign.inkseal.cn'], now })
+    const s = new TestRoot({ service, devTools: sandbox.dev, storage, allowedHosts: () => ['sign.inkseal.cn'], now })
     created.push(s)
     return s
   }

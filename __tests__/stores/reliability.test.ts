@@ -10,7 +10,7 @@ import { withFaults, type FaultController } from '@/services/faultInjection'
 import { withRetry } from '@/services/retry'
 import { DEMO_PEOPLE } from '@/services/sandbox'
 import { DRAFT_PREFIX } from '@/stores/SigningStore'
-import type { RootStore } from '@/stores/RootStore'
+import type { TestRoot } from './testRoot'
 import { world as makeWorld, type World } from './helpers'
 import { accepted, readToEnd, signIn } from './signingHelpers'
 
@@ -18,7 +18,7 @@ const SEEDS = 200
 const zhang = DEMO_PEOPLE.ZHANG_SAN
 const rows: { scenario: string; cases: number; faults: number; failures: number; lost: number; note: string }[] = []
 
-const opened: RootStore[] = []
+const opened: TestRoot[] = []
 afterEach(() => opened.splice(0).forEach((s) => s.signing.dispose()))
 
 function signedEvents(audit: { events: { action: string; signerId: string | null }[] }, signerId: string) {
@@ -66,7 +66,7 @@ function faultyWorld(seed: number) {
 }
 
 /** What a patient user does until the contract is signed: confirm again, tap retry. */
-async function userUntilSigned(w: World, store: RootStore): Promise<number> {
+async function userUntilSigned(w: World, store: TestRoot): Promise<number> {
   const s = store.signing
   let actions = 0
   while (s.phase !== 'SIGNED' && actions < 100) {

@@ -6,14 +6,14 @@
 import { simulatedCapture } from '@/platform/face'
 import { withFaults } from '@/services/faultInjection'
 import { DEMO_FLOWS, DEMO_PEOPLE } from '@/services/sandbox'
-import type { RootStore } from '@/stores/RootStore'
+import type { TestRoot } from './testRoot'
 import { DRAFT_PREFIX, DRAFT_THROTTLE_MS } from '@/stores/SigningStore'
 import { world as makeWorld, type DemoPerson, type World } from './helpers'
 
 import { accepted, readToEnd, settle, signIn } from './signingHelpers'
 
 /** Confirms intent by SMS (the code from the sandbox outbox) and lets the store submit. */
-async function confirmBySms(w: World, store: RootStore = w.store): Promise<boolean> {
+async function confirmBySms(w: World, store: TestRoot = w.store): Promise<boolean> {
   const s = store.signing
   s.chooseMethod('SMS')
   expect(await s.startIntent()).toBe(true)
@@ -29,7 +29,7 @@ const zhang = DEMO_PEOPLE.ZHANG_SAN
 const li = DEMO_PEOPLE.LI_SI
 
 // Every store made here is disposed after each test (reading ticker, polling, draft timer).
-const opened: RootStore[] = []
+const opened: TestRoot[] = []
 function world(opts: Parameters<typeof makeWorld>[0] = {}): World {
   const w = makeWorld(opts)
   opened.push(w.store)

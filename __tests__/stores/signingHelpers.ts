@@ -1,7 +1,7 @@
 /** Helpers shared by the signing store tests and the reliability tests. */
 import { makePng } from '../services/signing.helpers'
 import { simulatedCapture } from '@/platform/face'
-import type { RootStore } from '@/stores/RootStore'
+import type { TestRoot } from './testRoot'
 import type { AcceptedSignature } from '@/stores/SigningStore'
 import type { DemoPerson, World } from './helpers'
 
@@ -16,7 +16,7 @@ export function accepted(now: number, seed = 1): AcceptedSignature {
 }
 
 /** Verifies the person (SMS + face) and joins the flow of a demo link, as the app does. */
-export async function signIn(w: World, p: DemoPerson, linkLabel: string, store: RootStore = w.store): Promise<string> {
+export async function signIn(w: World, p: DemoPerson, linkLabel: string, store: TestRoot = w.store): Promise<string> {
   const entry = await store.entry.open(w.link(linkLabel))
   expect(entry.kind === 'ready' || entry.kind === 'closed').toBe(true)
   const flowId = entry.kind === 'ready' || entry.kind === 'closed' ? entry.resolution.flow.flowId : ''
@@ -40,7 +40,7 @@ export async function signIn(w: World, p: DemoPerson, linkLabel: string, store: 
 }
 
 /** Reads a contract to its end (fetches every chunk, so the last page counts as reached). */
-export async function readToEnd(store: RootStore): Promise<void> {
+export async function readToEnd(store: TestRoot): Promise<void> {
   const s = store.signing
   s.ensurePages(0, s.pageCount - 1)
   await settle()

@@ -281,4 +281,25 @@ describe('FlowStore', () => {
     expect([...w.storage.data.keys()].filter((k) => k.startsWith('inkseal.signature'))).toEqual([])
     await expect(w.sandbox.listMyFlows({ session: token })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
   })
+
+  test('signing out clears the saved signature also when the signature store was never made in this run', async () => {
+    const w = world()
+    await verified(w)
+    w.store.signature.accept({ png: 'data:image/png;base64,iVBORw0KGgo=', width: 10, height: 10, kind: 'HANDWRITTEN', createdAt: w.now() })
+    w.store.signature.saveDraft({ width: 100, height: 50, strokes: [{ points: [{ x: 1, y: 1, t: 0, w: 2 }, { x: 9, y: 9, t: 8, w: 2 }] }] })
+    expect([...w.storage.data.keys()].filter((k) => k.startsWith('inkseal.signature'))).toHaveLength(2)
+    // an app restart: the landing pages never make the signature store
+    const again = w.restart()
+    await again.signOut()
+    expect([...w.storage.data.keys()].filter((k) => k.startsWith('inkseal.signature'))).toEqual([])
+    expect(again.signature.accepted).toBeNull()
+    expect(again.signature.draft).toBeNull()
+  })
+
+  test('feature stores are made on first use, once', () => {
+    const w = world()
+    const first = w.store.signing
+    expect(w.store.signing).toBe(first)
+    expect(w.store.enterprise).toBe(w.store.enterprise)
+  })
 })

@@ -6,7 +6,7 @@
 import TestUtils from '@tarojs/test-utils-react'
 import fs from 'fs'
 import path from 'path'
-import SignPadPage from '@/pages/sign-pad/index'
+import SignPadPage from '@/packages/sign/pages/sign-pad/index'
 import { MemoryStorage } from '@/services/storage'
 import type { RootStore } from '@/stores/RootStore'
 import { SignatureStore } from '@/stores/SignatureStore'
@@ -69,7 +69,8 @@ afterEach(() => {
 async function open(params: Record<string, string> = {}, storage = new MemoryStorage()) {
   mockRoute.params = params
   const signature = new SignatureStore(storage, () => 1_763_690_400_000)
-  const root = { signature } as unknown as RootStore
+  // The page asks the root for its signature feature store
+  const root = { feature: () => signature } as unknown as RootStore
   function Host() {
     return (
       <StoreProvider store={root}>

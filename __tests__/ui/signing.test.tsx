@@ -1,7 +1,7 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { simulatedCapture } from '@/platform/face'
 import { DEMO_PEOPLE } from '@/services/sandbox'
-import type { RootStore } from '@/stores/RootStore'
+import type { TestRoot } from '../stores/testRoot'
 import { flush, html, uiWorld, type UiWorld } from './support'
 
 const router: { params: Record<string, string> } = { params: {} }
@@ -28,14 +28,14 @@ jest.mock('@tarojs/taro', () => {
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const Taro = require('@tarojs/taro').default as { navigateTo: jest.Mock }
-const Contract = require('@/pages/contract/index').default
-const Intent = require('@/pages/intent/index').default
-const Result = require('@/pages/result/index').default
-const Mine = require('@/pages/mine/index').default
-const Detail = require('@/pages/detail/index').default
+const Contract = require('@/packages/sign/pages/contract/index').default
+const Intent = require('@/packages/sign/pages/intent/index').default
+const Result = require('@/packages/sign/pages/result/index').default
+const Mine = require('@/packages/sign/pages/mine/index').default
+const Detail = require('@/packages/sign/pages/detail/index').default
 /* eslint-enable @typescript-eslint/no-var-requires */
 
-const stores: RootStore[] = []
+const stores: TestRoot[] = []
 afterEach(() => {
   stores.splice(0).forEach((s) => s.signing.dispose())
   router.params = {}
@@ -132,7 +132,7 @@ describe('signing pages (H5 components, jsdom)', () => {
     s.setText(text.fieldId, '2')
     t.fireEvent.click(byTestId('sign-submit')!)
     await flush(10)
-    expect(Taro.navigateTo).not.toHaveBeenCalledWith({ url: `/pages/intent/index?flowId=${flowId}` })
+    expect(Taro.navigateTo).not.toHaveBeenCalledWith({ url: `/packages/sign/pages/intent/index?flowId=${flowId}` })
     expect(byTestId('contract-notice')?.textContent).toMatch(/请勾选|请在/)
   })
 

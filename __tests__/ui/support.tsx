@@ -1,12 +1,12 @@
 import { createElement, type ComponentType } from 'react'
 import { createSandbox, type SandboxService } from '@/services/sandbox'
 import { MemoryStorage } from '@/services/storage'
-import { RootStore } from '@/stores/RootStore'
+import { TestRoot } from '../stores/testRoot'
 import { StoreProvider } from '@/stores/StoreContext'
 
 export interface UiWorld {
   sandbox: SandboxService
-  store: RootStore
+  store: TestRoot
   /** The page or component wrapped in the store context, ready for TestUtils.mount */
   wrap<P extends object>(C: ComponentType<P>, props?: P): ComponentType<Record<string, never>>
   lastCode(): string
@@ -14,7 +14,7 @@ export interface UiWorld {
 
 export function uiWorld(): UiWorld {
   const sandbox = createSandbox({ seed: 11, latency: { min: 0, max: 0 }, linkBase: 'https://sign.inkseal.cn' })
-  const store = new RootStore({
+  const store = new TestRoot({
     service: sandbox,
     devTools: sandbox.dev,
     storage: new MemoryStorage(),

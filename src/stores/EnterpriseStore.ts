@@ -116,14 +116,17 @@ export class EnterpriseStore {
     private readonly service: InkSealService,
     private readonly session: SessionStore,
     private readonly storage: KeyValueStore,
-    private readonly now: () => number
+    private readonly now: () => number,
+    /** The sandbox's developer tools (demo licences, review clock), null on a real backend */
+    private readonly sandboxTools: () => EnterpriseDevTools | null = () => null
   ) {
     this.clock = now()
-    makeAutoObservable<EnterpriseStore, 'service' | 'session' | 'storage' | 'now' | 'pollTimer' | 'tickTimer' | 'seq'>(this, {
+    makeAutoObservable<EnterpriseStore, 'service' | 'session' | 'storage' | 'now' | 'sandboxTools' | 'pollTimer' | 'tickTimer' | 'seq'>(this, {
       service: false,
       session: false,
       storage: false,
       now: false,
+      sandboxTools: false,
       pollTimer: false,
       tickTimer: false,
       seq: false,
@@ -137,8 +140,7 @@ export class EnterpriseStore {
 
   /** Sandbox developer tools, when the backend is the embedded sandbox (demo licences). */
   get devTools(): EnterpriseDevTools | null {
-    const dev = (this.service as { dev?: Partial<EnterpriseDevTools> }).dev
-    return dev && typeof dev.listLicenseSamples === 'function' ? (dev as EnterpriseDevTools) : null
+    return this.sandboxTools()
   }
 
   get samples(): LicenseSample[] {

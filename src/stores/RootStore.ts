@@ -1,57 +1,79 @@
 import type { KeyValueStore } from '@/services/storage'
 import type { InkSealService, SandboxDevTools } from '@/services/types'
 import { DevStore } from './DevStore'
-import { EnterpriseStore } from './EnterpriseStore'
 import { EntryStore } from './EntryStore'
 import { FlowStore } from './FlowStore'
-import { MeetingStore } from './MeetingStore'
+import { SIGN_OUT_KEYS } from './personalKeys'
 import { SessionStore } from './SessionStore'
-import { SignatureStore } from './SignatureStore'
-import { SigningStore } from './SigningStore'
 import { VerifyStore } from './VerifyStore'
 
 export interface RootStoreOptions {
   service: InkSealService
-  /** Present only when the backend is the embedded sandbox. */
-  devTools?: SandboxDevTools | null
+  /** Present only when the backend is the embedded sandbox: the tools, or their loader. */
+  devTools?: SandboxDevTools | (() => Promise<SandboxDevTools>) | null
   storage: KeyValueStore
   allowedHosts: () => string[]
   now?: () => number
 }
 
+/**
+ * A store the root makes on first use (see RootStore.feature). Features are declared in
+ * src/stores/features/*, which only the pages that need them import: that keeps the signing,
+ * signature and enterprise stores (and what they import) out of the landing route's code on
+ * H5 and, for enterprise and meeting, out of the WeChat main package.
+ */
+export interface Feature<T> {
+  readonly key: string
+  create(root: RootStore): T
+}
+
+export function defineFeature<T>(key: string, create: (root: RootStore) => T): Feature<T> {
+  return { key, create }
+}
+
 /** One root for every store, given to views through React context (StoreContext.tsx). */
 export class RootStore {
   readonly service: InkSealService
+  readonly storage: KeyValueStore
+  readonly now: () => number
   readonly session: SessionStore
   readonly entry: EntryStore
   readonly verify: VerifyStore
   readonly flow: FlowStore
-  readonly signature: SignatureStore
-  readonly signing: SigningStore
-  readonly enterprise: EnterpriseStore
-  readonly meeting: MeetingStore
   readonly dev: DevStore | null
+  private readonly features = new Map<string, unknown>()
+  private readonly signOutHooks: Array<() => void> = []
 
   constructor(opts: RootStoreOptions) {
-    const now = opts.now ?? (() => Date.now())
+    this.now = opts.now ?? (() => Date.now())
     this.service = opts.service
-    this.session = new SessionStore(opts.storage, now)
-    this.entry = new EntryStore(opts.service, opts.storage, opts.allowedHosts, now)
-    this.verify = new VerifyStore(opts.service, this.session, now)
+    this.storage = opts.storage
+    this.session = new SessionStore(opts.storage, this.now)
+    this.entry = new EntryStore(opts.service, opts.storage, opts.allowedHosts, this.now)
+    this.verify = new VerifyStore(opts.service, this.session, this.now)
     this.flow = new FlowStore(opts.service, this.session, this.entry)
-    this.signature = new SignatureStore(opts.storage, now)
-    this.signing = new SigningStore(opts.service, this.session, this.signature, opts.storage, now)
-    this.enterprise = new EnterpriseStore(opts.service, this.session, opts.storage, now)
-    this.meeting = new MeetingStore(opts.service)
     this.dev = opts.devTools ? new DevStore(opts.devTools) : null
+  }
+
+  /** The feature's store, made on the first call and the same one afterwards. */
+  feature<T>(f: Feature<T>): T {
+    if (!this.features.has(f.key)) this.features.set(f.key, f.create(this))
+    return this.features.get(f.key) as T
+  }
+
+  /** Runs `hook` on sign-out (a feature store forgetting the person). */
+  onSignOut(hook: () => void): void {
+    this.signOutHooks.push(hook)
   }
 
   /** Signs out on this device and at the backend (best effort). */
   async signOut(): Promise<void> {
     const s = this.session.info
     this.session.clear()
-    // Nothing of the person stays on a shared device: drawn and accepted signatures go too.
-    this.signature.reset()
+    // Nothing of the person stays on a shared device: drawn and accepted signatures go too,
+    // also when the signature store was never made in this run of the app.
+    for (const key of SIGN_OUT_KEYS) this.storage.remove(key)
+    this.signOutHooks.forEach((h) => h())
     if (s) {
       try {
         await this.service.signOut({ session: s.token })

@@ -1,6 +1,7 @@
 import { makeAutoObservable, observable } from 'mobx'
 import { decodeSignature, encodeSignature, renderSystemSignature, type PngImage, type SignatureData } from '@/domain/signature'
 import type { KeyValueStore } from '@/services/storage'
+import { SIGNATURE_ACCEPTED_KEY as ACCEPTED_KEY, SIGNATURE_DRAFT_KEY as DRAFT_KEY } from './personalKeys'
 
 /** A signature the user confirmed, ready to be placed on a contract. */
 export interface AcceptedSignature {
@@ -15,8 +16,7 @@ export interface AcceptedSignature {
 /** Renders a name as a system signature image (src/platform/canvas + domain export.ts). */
 export type SystemSignatureRenderer = (name: string) => Promise<PngImage>
 
-export const DRAFT_KEY = 'inkseal.signature.draft'
-export const ACCEPTED_KEY = 'inkseal.signature.accepted'
+export { SIGNATURE_DRAFT_KEY as DRAFT_KEY, SIGNATURE_ACCEPTED_KEY as ACCEPTED_KEY } from './personalKeys'
 /** An accepted signature not used within this time is dropped on load (a shared device). */
 export const ACCEPTED_TTL_MS = 24 * 60 * 60 * 1000
 /** A draft older than this is dropped on load. */

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { PageShell } from '@/components/PageShell'
 import { activeFaultController } from '@/services/faultInjection'
 import { routes } from '@/routes'
@@ -11,8 +11,10 @@ import { useStore } from '@/stores/StoreContext'
 /** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
 function Dev() {
   const { dev } = useStore()
-  const faults = activeFaultController()
+  // The sandbox (and its fault controller) loads on first use: reading dev.tools re-renders then
+  const faults = dev?.tools ? activeFaultController() : null
   const [faultPlan, setFaultPlan] = useState(() => JSON.stringify(faults?.plan() ?? {}))
+  useEffect(() => setFaultPlan(JSON.stringify(faults?.plan() ?? {})), [faults])
   useDidShow(() => {
     dev?.refresh()
     setFaultPlan(JSON.stringify(faults?.plan() ?? {}))

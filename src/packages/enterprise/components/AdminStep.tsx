@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useStore } from '@/stores/StoreContext'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import type { PersonField } from '@/stores/EnterpriseStore'
 
 const FIELDS: { field: PersonField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
@@ -11,7 +11,7 @@ const FIELDS: { field: PersonField; label: string; placeholder: string; type: 't
 
 /** Step 2: the super administrator. */
 export const AdminStep = observer(function AdminStep() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const errors = ent.adminErrors
   return (
     <View className='card' data-testid='step-admin'>

@@ -1,7 +1,7 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { LICENSE_FIELD_LABEL, ORG_KIND_LABEL, ORG_KINDS, type LicenseField } from '@/domain/enterprise/license'
-import { useStore } from '@/stores/StoreContext'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 
 const TEXT_FIELDS: { field: LicenseField; placeholder: string; maxlength: number }[] = [
   { field: 'name', placeholder: '与营业执照一致的名称', maxlength: 60 },
@@ -14,7 +14,7 @@ const TEXT_FIELDS: { field: LicenseField; placeholder: string; maxlength: number
 
 /** Step 1b: the operator confirms or corrects what OCR read; unsure fields are highlighted. */
 export const ConfirmStep = observer(function ConfirmStep() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const errors = ent.licenseErrors
   const anyLow = TEXT_FIELDS.some((f) => ent.lowConfidence(f.field)) || ent.lowConfidence('orgKind')
 

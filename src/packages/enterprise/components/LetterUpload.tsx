@@ -2,12 +2,12 @@ import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { pickDocument, pickImage, readBytes, saveAndOpen } from '@/platform/files'
-import { useStore } from '@/stores/StoreContext'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { UploadBar } from './UploadBar'
 
 /** The authorization letter: the template (shown and downloadable) and the signed upload. */
 export const LetterUpload = observer(function LetterUpload() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const [message, setMessage] = useState<string | null>(null)
   const [showTemplate, setShowTemplate] = useState(false)
 

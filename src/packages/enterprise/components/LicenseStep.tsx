@@ -2,12 +2,12 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { localUrl, pickImage, readBytes } from '@/platform/files'
-import { useStore } from '@/stores/StoreContext'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { UploadBar } from './UploadBar'
 
 /** Step 1: photograph or pick the business licence; it is uploaded and read (OCR). */
 export const LicenseStep = observer(function LicenseStep() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const [message, setMessage] = useState<string | null>(null)
 
   const pick = async (source: 'camera' | 'album') => {

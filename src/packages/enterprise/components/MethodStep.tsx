@@ -2,7 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { AUTHORIZATION_METHOD_LABEL, type AuthorizationMethod } from '@/domain/enterprise/application'
 import { maskName } from '@/domain/identity'
-import { useStore } from '@/stores/StoreContext'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import type { LegalRepField } from '@/stores/EnterpriseStore'
 import { LetterUpload } from './LetterUpload'
 
@@ -20,7 +20,7 @@ const METHOD_HINT: Record<AuthorizationMethod, string> = {
 }
 
 const LegalRepForm = observer(function LegalRepForm() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const errors = ent.legalRepErrors
   return (
     <View data-testid='legal-rep-form'>
@@ -49,7 +49,7 @@ const LegalRepForm = observer(function LegalRepForm() {
 })
 
 const SelfConfirm = observer(function SelfConfirm() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const lic = ent.app?.license
   return (
     <View data-testid='self-confirm'>
@@ -81,7 +81,7 @@ const SelfConfirm = observer(function SelfConfirm() {
 
 /** Step 3: how the administrator is authorized. */
 export const MethodStep = observer(function MethodStep() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const methods = ent.allowedMethods
   const current = ent.currentMethod
   const gov = ent.app?.license?.orgKind === 'GOVERNMENT'

@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
 import { APPLICATION_STATUS_LABEL, AUTHORIZATION_METHOD_LABEL } from '@/domain/enterprise/application'
 import { ORG_KIND_LABEL } from '@/domain/enterprise/license'
-import { useStore } from '@/stores/StoreContext'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { LetterUpload } from './LetterUpload'
 import { QrImage } from './QrImage'
 
@@ -12,7 +12,7 @@ const fmt = (t: number | null | undefined) => (t ? dayjs(t).format('YYYY-MM-DD H
 
 /** Where the application stands, with what can be done next. */
 export const StatusPanel = observer(function StatusPanel() {
-  const { enterprise: ent } = useStore()
+  const ent = useEnterpriseStore()
   const app = ent.app
   if (!app) return null
   const lic = app.license

@@ -6,6 +6,7 @@ import { useCallback, useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
 import { ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { adapter } from '@/platform/adapter'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { useStore } from '@/stores/StoreContext'
 import { VerifyGate } from '../../components/VerifyGate'
 
@@ -15,7 +16,8 @@ import { VerifyGate } from '../../components/VerifyGate'
  * They verify their identity, read what they authorize, and confirm with an SMS code or refuse.
  */
 function Authorize() {
-  const { enterprise, session } = useStore()
+  const { session } = useStore()
+  const enterprise = useEnterpriseStore()
   const auth = enterprise.authorize
   const { params } = useRouter()
   const input = params.c ?? params.q ?? params.scene ?? params.link ?? ''

@@ -3,6 +3,7 @@ import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useCallback, useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
+import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { useStore } from '@/stores/StoreContext'
 import type { OperatorStep } from '@/stores/EnterpriseStore'
 import { AdminStep } from '../../components/AdminStep'
@@ -40,7 +41,8 @@ function Steps({ step }: { step: OperatorStep }) {
  * kept on the device, so opening this page again resumes where the application stands.
  */
 function EnterpriseIndex() {
-  const { enterprise: ent, session } = useStore()
+  const { session } = useStore()
+  const ent = useEnterpriseStore()
   const token = session.active?.token
 
   useEffect(() => {

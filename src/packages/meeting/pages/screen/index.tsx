@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react'
 import dayjs from 'dayjs'
 import { qrSvg, svgDataUrl } from '@/domain/qrSvg'
 import { FLOW_STATUS_LABEL, SIGNER_STATUS_LABEL } from '@/stores/labels'
-import { useStore } from '@/stores/StoreContext'
+import { useMeetingStore } from '@/stores/features/meeting'
 import './index.css'
 
 /**
@@ -14,7 +14,7 @@ import './index.css'
  * a results view lists every flow of the meeting.
  */
 function MeetingScreen() {
-  const { meeting } = useStore()
+  const meeting = useMeetingStore()
   const { params } = useRouter()
   const meetingId = params.m || ''
   const boardKey = params.k || ''

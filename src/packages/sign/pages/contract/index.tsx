@@ -8,11 +8,11 @@ import { DeclineSheet, SealPicker, SignatureSheet, TextEditor } from '@/componen
 import { routes } from '@/routes'
 import type { Field } from '@/services/types'
 import { FLOW_STATUS_LABEL, SIGNER_STATUS_LABEL } from '@/stores/labels'
-import { useStore } from '@/stores/StoreContext'
+import { useSigningStore } from '@/stores/features/signing'
 
 /** 合同阅读: read the contract, fill the signer's fields, then on to intent confirmation. */
 function Contract() {
-  const { signing } = useStore()
+  const signing = useSigningStore()
   const { params } = useRouter()
   const flowId = params.flowId || ''
   const [textField, setTextField] = useState<Field | null>(null)

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { SignaturePad, type SignaturePadHandle } from '@/components/SignaturePad'
 import { normaliseSystemName, type SignatureData } from '@/domain/signature'
 import { onViewportResize, viewportIsPortrait } from '@/platform/canvas'
-import { useStore } from '@/stores/StoreContext'
+import { useSignatureStore } from '@/stores/features/signing'
 
 const HOME = '/pages/index/index'
 
@@ -44,7 +44,7 @@ function leave(): void {
  * the page is turned a quarter turn by CSS so the user writes with the phone held sideways.
  */
 export default function SignPadPage() {
-  const { signature } = useStore()
+  const signature = useSignatureStore()
   const { params } = useRouter()
   const name = normaliseSystemName(decodeParam(params?.name))
   const allowSystem = !!name && (params?.allowSystem === '1' || params?.mode === 'system')

@@ -8,11 +8,13 @@ import { SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
 import { routes } from '@/routes'
 import { FLOW_STATUS_LABEL } from '@/stores/labels'
+import { useSigningStore } from '@/stores/features/signing'
 import { useStore } from '@/stores/StoreContext'
 
 /** 签署结果: the signed contract and every signer's status, polled every 2 s while visible. */
 function Result() {
-  const { signing, session } = useStore()
+  const { session } = useStore()
+  const signing = useSigningStore()
   const { params } = useRouter()
   const flowId = params.flowId || ''
 

@@ -6,11 +6,13 @@ import { FaceStep } from '@/components/FaceStep'
 import { PageShell } from '@/components/PageShell'
 import { INTENT_METHOD_LABEL } from '@/components/contract/labels'
 import { routes } from '@/routes'
+import { useSigningStore } from '@/stores/features/signing'
 import { useStore } from '@/stores/StoreContext'
 
 /** 意愿认证: confirm the will to sign (SMS code, face, or signing password), then submit. */
 function Intent() {
-  const { signing, session } = useStore()
+  const { session } = useStore()
+  const signing = useSigningStore()
   const { params } = useRouter()
   const flowId = params.flowId || ''
   const here = !!flowId && signing.contract?.flowId === flowId
@@ -104,7 +106,7 @@ function Intent() {
 }
 
 const IntentMethods = observer(function IntentMethods() {
-  const { signing } = useStore()
+  const signing = useSigningStore()
   const methods = signing.intentMethods
   const m = signing.intentMethod
   const ch = signing.challenge

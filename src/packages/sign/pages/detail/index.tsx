@@ -8,11 +8,13 @@ import { AuditTrailView, SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
 import { routes } from '@/routes'
 import { FLOW_STATUS_LABEL } from '@/stores/labels'
+import { useSigningStore } from '@/stores/features/signing'
 import { useStore } from '@/stores/StoreContext'
 
 /** 合同详情: the (signed) document, each signer's status and the audit trail with an integrity check. */
 function Detail() {
-  const { signing, session } = useStore()
+  const { session } = useStore()
+  const signing = useSigningStore()
   const { params } = useRouter()
   const flowId = params.flowId || ''
 

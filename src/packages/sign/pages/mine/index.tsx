@@ -6,11 +6,13 @@ import { PageShell } from '@/components/PageShell'
 import { routes } from '@/routes'
 import { MINE_TABS } from '@/stores/MyContractsStore'
 import { FLOW_STATUS_LABEL, SIGNER_STATUS_LABEL } from '@/stores/labels'
+import { useSigningStore } from '@/stores/features/signing'
 import { useStore } from '@/stores/StoreContext'
 
 /** 我的合同: the verified person's contracts by status tab. */
 function Mine() {
-  const { signing, session } = useStore()
+  const { session } = useStore()
+  const signing = useSigningStore()
   const mine = signing.mine
   useDidShow(() => {
     void mine.load()

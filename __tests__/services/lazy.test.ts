@@ -1,0 +1,62 @@
+import { createSandbox, DEMO_LINK_SPECS } from '@/services/sandbox'
+import { lazyService } from '@/services/lazy'
+import { OPERATIONS, type InkSealService } from '@/services/types'
+import { DevStore } from '@/stores/DevStore'
+
+const sandbox = () => createSandbox({ seed: 5, latency: { min: 0, max: 0 }, linkBase: 'https://sign.inkseal.cn' })
+
+describe('lazyService (the app loads the sandbox on the first backend call)', () => {
+  test('nothing is loaded until an operation is called, then once for all calls', async () => {
+    let loads = 0
+    const real = sandbox()
+    const lazy = lazyService(async () => {
+      loads++
+      return real
+    }, (s) => s)
+    expect(Object.keys(lazy.service).sort()).toEqual([...OPERATIONS].sort())
+    expect(loads).toBe(0)
+    const link = real.dev.listDemoLinks()[0]
+    const [a, b] = await Promise.all([
+      lazy.service.resolveEntry({ flowId: link.flowId, token: link.token } as never).catch((e) => e),
+      lazy.service.getMeetingBoard({} as never).catch((e) => e)
+    ])
+    expect(loads).toBe(1)
+    // the answers are the real backend's, refusals included
+    expect(a).toEqual(await real.resolveEntry({ flowId: link.flowId, token: link.token } as never).catch((e) => e))
+    expect(b).toMatchObject({ code: 'INVALID_INPUT' })
+    await lazy.load()
+    expect(loads).toBe(1)
+  })
+
+  test('a failed load is reported to the caller and tried again on the next call', async () => {
+    let loads = 0
+    const real = sandbox()
+    const lazy = lazyService(async (): Promise<InkSealService> => {
+      loads++
+      if (loads === 1) throw new Error('chunk load failed')
+      return real
+    }, (s) => s)
+    await expect(lazy.service.listMyFlows({ session: 'x' })).rejects.toThrow('chunk load failed')
+    await expect(lazy.service.listMyFlows({ session: 'x' })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
+    expect(loads).toBe(2)
+  })
+})
+
+describe('DevStore with a loader', () => {
+  test('loads the tools on first use and fills the panel', async () => {
+    const real = sandbox()
+    let loads = 0
+    const dev = new DevStore(async () => {
+      loads++
+      return real.dev
+    })
+    expect(dev.tools).toBeNull()
+    expect(loads).toBe(0)
+    dev.toggle(true)
+    await dev.load()
+    await Promise.resolve()
+    expect(loads).toBe(1)
+    expect(dev.tools).toBe(real.dev)
+    expect(dev.links.length).toBe(DEMO_LINK_SPECS.length)
+  })
+})

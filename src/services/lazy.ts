@@ -1,0 +1,32 @@
+import { OPERATIONS, type InkSealService } from './types'
+
+export interface LazyService<L> {
+  /** Forwards every operation to the implementation, loading it on the first call. */
+  service: InkSealService
+  /** Loads the implementation now (once) and gives what the loader gave. */
+  load(): Promise<L>
+}
+
+/**
+ * An InkSealService whose implementation is loaded on first use. The app uses it for the
+ * embedded sandbox: on H5 the sandbox is its own chunk, fetched when the landing page asks its
+ * first question (after the page has rendered) instead of being parsed before anything shows.
+ * A failed load is not kept: the next call tries again.
+ */
+export function lazyService<L>(loader: () => Promise<L>, serviceOf: (loaded: L) => InkSealService): LazyService<L> {
+  let pending: Promise<L> | null = null
+  const load = (): Promise<L> => {
+    if (!pending) {
+      pending = loader()
+      pending.catch(() => {
+        pending = null
+      })
+    }
+    return pending
+  }
+  const service: Record<string, unknown> = {}
+  for (const op of OPERATIONS) {
+    service[op] = (input: unknown) => load().then((l) => (serviceOf(l)[op] as (i: unknown) => Promise<unknown>)(input))
+  }
+  return { service: service as unknown as InkSealService, load }
+}
