@@ -1,3 +1,4 @@
+import { parsePayload } from '@/domain/entryLink'
 import { createSandbox, DEMO_LINK_SPECS } from '@/services/sandbox'
 import { lazyService } from '@/services/lazy'
 import { OPERATIONS, type InkSealService } from '@/services/types'
@@ -15,14 +16,17 @@ describe('lazyService (the app loads the sandbox on the first backend call)', ()
     }, (s) => s)
     expect(Object.keys(lazy.service).sort()).toEqual([...OPERATIONS].sort())
     expect(loads).toBe(0)
-    const link = real.dev.listDemoLinks()[0]
+    const parsed = parsePayload(real.dev.listDemoLinks()[0].payload, Date.now())
+    if (!parsed.ok) throw new Error('demo payload does not parse')
+    const input = { flowId: parsed.payload.id, linkToken: parsed.payload.token }
     const [a, b] = await Promise.all([
-      lazy.service.resolveEntry({ flowId: link.flowId, token: link.token } as never).catch((e) => e),
+      lazy.service.resolveEntry(input),
       lazy.service.getMeetingBoard({} as never).catch((e) => e)
     ])
     expect(loads).toBe(1)
     // the answers are the real backend's, refusals included
-    expect(a).toEqual(await real.resolveEntry({ flowId: link.flowId, token: link.token } as never).catch((e) => e))
+    expect(a).toEqual(await real.resolveEntry(input))
+    expect(a.flow.flowId).toBe(input.flowId)
     expect(b).toMatchObject({ code: 'INVALID_INPUT' })
     await lazy.load()
     expect(loads).toBe(1)
