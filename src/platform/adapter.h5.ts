@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { LINK_HOSTS } from './config'
+import { chooseLocalFile } from './fileInput.h5'
 import { privacyPrompt } from './privacy'
 import type { PlatformAdapter, ScanOutcome } from './types'
 
@@ -60,15 +60,14 @@ async function pickQrImage(): Promise<ScanOutcome> {
   if (!(await privacyPrompt.ask())) {
     return { ok: false, cancelled: true, message: '需要同意隐私保护指引后才能使用相册' }
   }
-  let path: string | undefined
+  const file = await chooseLocalFile('image/*', 'qr-image-input')
+  if (!file) return { ok: false, cancelled: true, message: '已取消选择图片' }
+  const url = URL.createObjectURL(file)
   try {
-    const res = await Taro.chooseImage({ count: 1, sizeType: ['original'], sourceType: ['album', 'camera'] })
-    path = res?.tempFilePaths?.[0]
-  } catch {
-    return { ok: false, cancelled: true, message: '已取消选择图片' }
+    return await decodeQrImage(url)
+  } finally {
+    URL.revokeObjectURL(url)
   }
-  if (!path) return { ok: false, cancelled: true, message: '已取消选择图片' }
-  return decodeQrImage(path)
 }
 
 /** Live camera scanning in a full-screen overlay; resolves on the first QR code or on cancel. */

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { adapter } from './adapter'
+import { chooseLocalFile } from './fileInput.h5'
 
 /**
  * Files on H5: Taro.chooseImage opens a hidden file input and returns blob: URLs, read back
@@ -42,28 +43,9 @@ export async function pickImage(source: 'camera' | 'album'): Promise<PickOutcome
 /** A PDF or a picture (the signed letter). */
 export async function pickDocument(): Promise<PickOutcome> {
   if (!(await adapter.requirePrivacyConsent())) return CONSENT_REFUSED
-  return new Promise<PickOutcome>((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.pdf,application/pdf,image/*'
-    input.setAttribute('data-testid', 'document-input')
-    input.style.cssText = 'position:fixed;top:-4000px;left:-4000px;opacity:0'
-    let done = false
-    const finish = (r: PickOutcome) => {
-      if (done) return
-      done = true
-      input.remove()
-      resolve(r)
-    }
-    input.onchange = () => {
-      const file = input.files?.[0]
-      if (!file) finish({ ok: false, cancelled: true, message: '已取消选择' })
-      else finish({ ok: true, file: { path: URL.createObjectURL(file), name: file.name, size: file.size } })
-    }
-    input.addEventListener('cancel', () => finish({ ok: false, cancelled: true, message: '已取消选择' }))
-    document.body.appendChild(input)
-    input.click()
-  })
+  const file = await chooseLocalFile('.pdf,application/pdf,image/*', 'document-input')
+  if (!file) return { ok: false, cancelled: true, message: '已取消选择' }
+  return { ok: true, file: { path: URL.createObjectURL(file), name: file.name, size: file.size } }
 }
 
 /** The bytes of a picked file. */
