@@ -88,6 +88,7 @@ async function run(figures, { httpBuild } = {}) {
   const section = 'H5 landing route'
   const ink = await serve(dirs.inkH5)
   const bare = await serve(dirs.bareH5)
+  const bareMobx = fs.existsSync(path.join(dirs.bareMobxH5, 'index.html')) ? await serve(dirs.bareMobxH5) : null
   const http = httpBuild && fs.existsSync(path.join(httpBuild, 'index.html')) ? await serve(httpBuild) : null
   const browser = await launchChromium()
   try {
@@ -97,6 +98,7 @@ async function run(figures, { httpBuild } = {}) {
     await ctx.close()
     const inkUrl = `${ink.url}/#/pages/entry/index?link=${encodeURIComponent(link)}`
     const bareUrl = `${bare.url}/#/pages/index/index`
+    const bareMobxUrl = bareMobx ? `${bareMobx.url}/#/pages/index/index` : null
 
     // JavaScript loaded
     const inkJs = (await loadOnce(browser, inkUrl, { collectJs: true, readySelector: '[data-testid="entry-ready"]' })).files
@@ -127,6 +129,32 @@ async function run(figures, { httpBuild } = {}) {
       how: `InkSeal: ${inkJs.map((f) => `${name(f.url)} ${kb(f.raw)}`).join(', ')}; bare: ${bareJs.map((f) => `${name(f.url)} ${kb(f.raw)}`).join(', ')}`
     })
 
+    // The embedded sandbox is its own chunk, fetched by the entry check after the first render
+    const isSandbox = (f) => /\/sandbox\.[^/]*\.js$/.test(f.url)
+    const sandboxJs = inkJs.filter(isSandbox)
+    if (sandboxJs.length) {
+      const sg = sum(sandboxJs, 'gzip')
+      figures.add({
+        section,
+        key: 'h5.jsapp',
+        name: 'of which the embedded sandbox / the app itself, gzip',
+        value: `sandbox ${kb(sg)} (${kb(sum(sandboxJs, 'raw'))} raw); app ${kb(ig - sg)} = ${ratio((ig - sg) / bg)} bare`,
+        how: 'the same responses split by file: the sandbox chunk (the simulated backend, loaded on the first backend call: src/platform/backend.h5.ts) and everything else'
+      })
+    }
+    let bareMobxGz = null
+    if (bareMobxUrl) {
+      const files = (await loadOnce(browser, bareMobxUrl, { collectJs: true })).files
+      bareMobxGz = sum(files, 'gzip')
+      figures.add({
+        section,
+        key: 'h5.jsbaremobx',
+        name: 'H5 JS, bare app + MobX (reference)',
+        value: `${kb(bareMobxGz)} gzip = ${ratio(bareMobxGz / bg)} bare; ${kb(sum(files, 'raw'))} raw`,
+        how: 'the bare app with its page made a MobX observer of a makeAutoObservable store (bench/bare-mobx/index.tsx), MobX production bundle as in InkSeal: what the state library alone adds'
+      })
+    }
+
     // The same route in the HTTP-backend build (what would ship). No backend answers it: the
     // entry check ends refused after its retries, with the same code loaded; the title (first
     // render) does not wait for the backend.
@@ -153,7 +181,8 @@ async function run(figures, { httpBuild } = {}) {
     const apps = [
       { id: 'bare', url: bareUrl },
       { id: 'ink', url: inkUrl },
-      ...(httpUrl ? [{ id: 'http', url: httpUrl }] : [])
+      ...(httpUrl ? [{ id: 'http', url: httpUrl }] : []),
+      ...(bareMobxUrl ? [{ id: 'bareMobx', url: bareMobxUrl }] : [])
     ]
     const title = {}
     const fcp = {}
@@ -194,6 +223,17 @@ async function run(figures, { httpBuild } = {}) {
         raw: { http: title.http }
       })
     }
+    if (bareMobxUrl) {
+      const mm = median(title.bareMobx)
+      figures.add({
+        section,
+        key: 'h5.renderbaremobx',
+        name: 'H5 first render, CPU 4×, bare app + MobX / bare (reference)',
+        value: `${ms(mm)} / ${ms(mb)} = ${ratio(mm / mb)}`,
+        how: 'the same runs, interleaved, on the bare app whose page is a MobX observer (bench/bare-mobx): the share of the budget the state library takes by itself',
+        raw: { bareMobx: title.bareMobx }
+      })
+    }
     if (fcp.ink.length && fcp.bare.length) {
       figures.add({
         section,
@@ -209,6 +249,7 @@ async function run(figures, { httpBuild } = {}) {
     await ink.close()
     await bare.close()
     if (http) await http.close()
+    if (bareMobx) await bareMobx.close()
   }
 }
 

@@ -17,7 +17,10 @@ const dirs = {
   inkH5: path.join(OUT, 'inkseal-h5'),
   bareSrc: path.join(OUT, 'bare-src'),
   bareWeapp: path.join(OUT, 'bare-weapp'),
-  bareH5: path.join(OUT, 'bare-h5')
+  bareH5: path.join(OUT, 'bare-h5'),
+  // the bare app with its page made a MobX observer (bench/bare-mobx): what MobX alone costs
+  bareMobxSrc: path.join(OUT, 'bare-mobx-src'),
+  bareMobxH5: path.join(OUT, 'bare-mobx-h5')
 }
 
 /** Same flags as e2e/support/browser.ts (this closed network, headless Debian chromium). */

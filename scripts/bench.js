@@ -77,6 +77,11 @@ function prepareBare() {
   fs.rmSync(dirs.bareSrc, { recursive: true, force: true })
   fs.cpSync(path.join(ROOT, 'bench', 'bare'), dirs.bareSrc, { recursive: true })
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dirs.bareSrc, 'node_modules'), 'dir')
+  // The same app with its page replaced by a MobX observer (bench/bare-mobx/index.tsx)
+  fs.rmSync(dirs.bareMobxSrc, { recursive: true, force: true })
+  fs.cpSync(path.join(ROOT, 'bench', 'bare'), dirs.bareMobxSrc, { recursive: true })
+  fs.copyFileSync(path.join(ROOT, 'bench', 'bare-mobx', 'index.tsx'), path.join(dirs.bareMobxSrc, 'src', 'pages', 'index', 'index.tsx'))
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dirs.bareMobxSrc, 'node_modules'), 'dir')
 }
 
 function builds(failures) {
@@ -100,6 +105,7 @@ function builds(failures) {
     ])
   if (needWeapp) tasks.push(['bare app weapp', { cwd: dirs.bareSrc, type: 'weapp', env: { BARE_OUT: dirs.bareWeapp }, out: dirs.bareWeapp }])
   if (needBareH5) tasks.push(['bare app H5', { cwd: dirs.bareSrc, type: 'h5', env: { BARE_OUT: dirs.bareH5 }, out: dirs.bareH5 }])
+  if (needBareH5) tasks.push(['bare app + MobX H5', { cwd: dirs.bareMobxSrc, type: 'h5', env: { BARE_OUT: dirs.bareMobxH5 }, out: dirs.bareMobxH5 }])
   if (noBuild) {
     for (const [label, t] of tasks) {
       if (!fs.existsSync(t.out)) failures.push(`--no-build: ${label} is not in ${t.out}`)
@@ -107,7 +113,7 @@ function builds(failures) {
     console.log('  (--no-build: reusing the builds in ' + OUT + ')')
     return
   }
-  if (tasks.some(([, t]) => t.cwd === dirs.bareSrc)) prepareBare()
+  if (tasks.some(([, t]) => t.cwd === dirs.bareSrc || t.cwd === dirs.bareMobxSrc)) prepareBare()
   for (const [label, t] of tasks) {
     try {
       build(label, t)

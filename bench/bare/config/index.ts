@@ -34,6 +34,11 @@ export default defineConfig<'webpack5'>(() => ({
       filename: 'css/[name].[contenthash].css',
       chunkFilename: 'css/[name].[chunkhash].css'
     },
-    postcss: { autoprefixer: { enable: true, config: {} } }
+    postcss: { autoprefixer: { enable: true, config: {} } },
+    // As in the InkSeal build: MobX resolves to its production bundle (only the bare + MobX
+    // variant of bench/bare-mobx imports it)
+    webpackChain(chain) {
+      chain.resolve.alias.set('mobx$', require.resolve('mobx/dist/mobx.esm.production.min.js'))
+    }
   }
 }))
