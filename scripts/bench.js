@@ -72,16 +72,18 @@ function build(label, { cwd = ROOT, type, env, out }) {
   }
 }
 
-/** The bare app: bench/bare copied out of the repo, with the project's node_modules linked in. */
+/** bench/bare copied to `dir` with the project's node_modules linked in; `page` replaces its page. */
+function copyBare(dir, page = null) {
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.cpSync(path.join(ROOT, 'bench', 'bare'), dir, { recursive: true })
+  if (page) fs.copyFileSync(page, path.join(dir, 'src', 'pages', 'index', 'index.tsx'))
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+}
+
+/** The bare app, and the same app with its page replaced by a MobX observer (bench/bare-mobx). */
 function prepareBare() {
-  fs.rmSync(dirs.bareSrc, { recursive: true, force: true })
-  fs.cpSync(path.join(ROOT, 'bench', 'bare'), dirs.bareSrc, { recursive: true })
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dirs.bareSrc, 'node_modules'), 'dir')
-  // The same app with its page replaced by a MobX observer (bench/bare-mobx/index.tsx)
-  fs.rmSync(dirs.bareMobxSrc, { recursive: true, force: true })
-  fs.cpSync(path.join(ROOT, 'bench', 'bare'), dirs.bareMobxSrc, { recursive: true })
-  fs.copyFileSync(path.join(ROOT, 'bench', 'bare-mobx', 'index.tsx'), path.join(dirs.bareMobxSrc, 'src', 'pages', 'index', 'index.tsx'))
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dirs.bareMobxSrc, 'node_modules'), 'dir')
+  copyBare(dirs.bareSrc)
+  copyBare(dirs.bareMobxSrc, path.join(ROOT, 'bench', 'bare-mobx', 'index.tsx'))
 }
 
 function builds(failures) {

@@ -63,4 +63,19 @@ describe('DevStore with a loader', () => {
     expect(dev.tools).toBe(real.dev)
     expect(dev.links.length).toBe(DEMO_LINK_SPECS.length)
   })
+
+  test('a failed load leaves the tools null and is tried again on the next use', async () => {
+    const real = sandbox()
+    let loads = 0
+    const dev = new DevStore(async () => {
+      loads++
+      if (loads === 1) throw new Error('chunk load failed')
+      return real.dev
+    })
+    await expect(dev.load()).rejects.toThrow('chunk load failed')
+    expect(dev.tools).toBeNull()
+    await expect(dev.load()).resolves.toBe(real.dev)
+    expect(dev.tools).toBe(real.dev)
+    expect(loads).toBe(2)
+  })
 })

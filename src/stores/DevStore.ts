@@ -1,4 +1,5 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx'
+import { loadOnce } from '@/services/lazy'
 import type { DemoIdentity, DemoLink, DemoMeeting, SandboxDevTools, SmsMessage } from '@/services/types'
 
 /**
@@ -13,32 +14,28 @@ export class DevStore {
   outbox: SmsMessage[] = []
   meetings: DemoMeeting[] = []
   tools: SandboxDevTools | null = null
-  private loading: Promise<SandboxDevTools> | null = null
+  private readonly loadTools: () => Promise<SandboxDevTools>
 
-  constructor(private readonly source: SandboxDevTools | (() => Promise<SandboxDevTools>)) {
-    if (typeof source !== 'function') this.tools = source
-    makeAutoObservable<DevStore, 'source' | 'loading'>(this, { source: false, loading: false, tools: observable.ref })
-  }
-
-  /** The tools, loading them if needed. */
-  load(): Promise<SandboxDevTools> {
-    if (this.tools) return Promise.resolve(this.tools)
-    if (!this.loading) {
-      const src = this.source as () => Promise<SandboxDevTools>
-      this.loading = src().then(
-        (t) => {
+  constructor(source: SandboxDevTools | (() => Promise<SandboxDevTools>)) {
+    if (typeof source === 'function') {
+      this.loadTools = loadOnce(() =>
+        source().then((t) => {
           runInAction(() => {
             this.tools = t
           })
           return t
-        },
-        (e) => {
-          this.loading = null
-          throw e
-        }
+        })
       )
+    } else {
+      this.tools = source
+      this.loadTools = () => Promise.resolve(source)
     }
-    return this.loading
+    makeAutoObservable<DevStore, 'loadTools'>(this, { loadTools: false, tools: observable.ref })
+  }
+
+  /** The tools, loading them if needed (once; a failed load is tried again on the next use). */
+  load(): Promise<SandboxDevTools> {
+    return this.loadTools()
   }
 
   /** Runs `fn` with the tools now if loaded, else once they are (a failed load is ignored). */
