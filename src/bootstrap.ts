@@ -1,9 +1,10 @@
 import { adapter } from '@/platform/adapter'
 import { API_BASE } from '@/platform/config'
 import { taroStorage } from '@/platform/storage'
-import { createHttpService } from '@/services/http/HttpService'
 import { lazyService } from '@/services/lazy'
 import { withRetry } from '@/services/retry'
+import type { InkSealService } from '@/services/types'
+import type { DevToolsLoaders } from '@/stores/DevStore'
 import { RootStore } from '@/stores/RootStore'
 
 /**
@@ -16,26 +17,29 @@ import { RootStore } from '@/stores/RootStore'
  * chunk), so the landing page renders before the simulated backend is parsed and seeded.
  */
 export function createRootStore(): RootStore {
+  // Each backend's code is required inside its branch, not imported: webpack folds the
+  // build-time constant and drops the other branch, so sandbox builds carry no HTTP client and
+  // HTTP builds neither the sandbox nor its loader. (Only an if/else is folded: code after an
+  // early return is not.)
+  let service: InkSealService
+  let devTools: DevToolsLoaders | null
   if (INKSEAL_BACKEND !== 'http') {
-    // Required inside this branch, not imported: webpack folds the build-time constant, so
-    // builds on the HTTP backend do not carry the sandbox or its loader.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { loadSandbox } = require('@/platform/backend') as typeof import('@/platform/backend')
     const backend = lazyService(
       () => loadSandbox(taroStorage, adapter.linkBase()),
       (s) => s.service
     )
-    return new RootStore({
-      service: withRetry(backend.service),
-      devTools: () => backend.load().then((s) => s.dev),
-      storage: taroStorage,
-      allowedHosts: adapter.allowedHosts
-    })
+    service = backend.service
+    // The core's tools do not load the sandbox's feature modules; all of them do.
+    devTools = { core: () => backend.load().then((s) => s.dev), all: () => backend.load().then((s) => s.allDev()) }
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { createHttpService } = require('@/services/http/HttpService') as typeof import('@/services/http/HttpService')
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { platformRequest } = require('@/platform/request') as typeof import('@/platform/request')
+    service = createHttpService({ baseUrl: API_BASE, request: platformRequest })
+    devTools = null
   }
-  return new RootStore({
-    service: withRetry(createHttpService({ baseUrl: API_BASE })),
-    devTools: null,
-    storage: taroStorage,
-    allowedHosts: adapter.allowedHosts
-  })
+  return new RootStore({ service: withRetry(service), devTools, storage: taroStorage, allowedHosts: adapter.allowedHosts })
 }

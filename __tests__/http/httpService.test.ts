@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { ServiceError } from '@/services/errors'
 import { createHttpService, RequestFn, RequestOptions, RequestResult } from '@/services/http/HttpService'
 import { OPERATIONS } from '@/services/types'
+import { platformRequest as weappRequest } from '@/platform/request.weapp'
 
 // @tarojs/taro ships ES modules that the node project does not transform; only request is used.
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { request: jest.fn() } }))
@@ -137,10 +138,10 @@ describe('HttpService', () => {
     expect(e.details.status).toBe(statusCode)
   })
 
-  test('defaults to Taro.request, called with the same options', async () => {
+  test('the WeChat transport hands Taro.request the same options', async () => {
     const taroRequest = Taro.request as unknown as jest.Mock
     taroRequest.mockReturnValue(Promise.resolve({ statusCode: 200, data: { ok: true, data: { ok: true } }, header: {} }))
-    await expect(createHttpService({ baseUrl: 'http://x' }).signOut(SESSION)).resolves.toEqual({ ok: true })
+    await expect(createHttpService({ baseUrl: 'http://x', request: weappRequest }).signOut(SESSION)).resolves.toEqual({ ok: true })
     expect(taroRequest).toHaveBeenCalledWith({
       url: 'http://x/api/v1/signOut',
       method: 'POST',

@@ -46,31 +46,45 @@ describe('lazyService (the app loads the sandbox on the first backend call)', ()
   })
 })
 
-describe('DevStore with a loader', () => {
-  test('loads the tools on first use and fills the panel', async () => {
+describe('DevStore with loaders', () => {
+  test("the panel's lists come from the core's tools; every tool loads only on load()", async () => {
     const real = sandbox()
-    let loads = 0
-    const dev = new DevStore(async () => {
-      loads++
-      return real.dev
+    const loads = { core: 0, all: 0 }
+    const dev = new DevStore({
+      core: async () => {
+        loads.core++
+        return real.dev
+      },
+      all: async () => {
+        loads.all++
+        return real.dev
+      }
     })
+    expect(dev.core).toBeNull()
     expect(dev.tools).toBeNull()
-    expect(loads).toBe(0)
+    expect(loads).toEqual({ core: 0, all: 0 })
     dev.toggle(true)
-    await dev.load()
-    await Promise.resolve()
-    expect(loads).toBe(1)
-    expect(dev.tools).toBe(real.dev)
+    dev.refreshOutbox()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(loads).toEqual({ core: 1, all: 0 })
+    expect(dev.core).toBe(real.dev)
+    expect(dev.tools).toBeNull()
     expect(dev.links.length).toBe(DEMO_LINK_SPECS.length)
+    await expect(dev.load()).resolves.toBe(real.dev)
+    expect(dev.tools).toBe(real.dev)
+    expect(loads).toEqual({ core: 1, all: 1 })
   })
 
   test('a failed load leaves the tools null and is tried again on the next use', async () => {
     const real = sandbox()
     let loads = 0
-    const dev = new DevStore(async () => {
-      loads++
-      if (loads === 1) throw new Error('chunk load failed')
-      return real.dev
+    const dev = new DevStore({
+      core: async () => real.dev,
+      all: async () => {
+        loads++
+        if (loads === 1) throw new Error('chunk load failed')
+        return real.dev
+      }
     })
     await expect(dev.load()).rejects.toThrow('chunk load failed')
     expect(dev.tools).toBeNull()

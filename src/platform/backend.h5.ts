@@ -2,11 +2,11 @@ import type { AppSandbox } from '@/services/sandbox/appBackend'
 import type { KeyValueStore } from '@/services/storage'
 
 /**
- * Loads the embedded sandbox. H5: a dynamic import, so the sandbox is its own chunk, fetched
- * when the app first calls the backend (after the landing page has rendered), not parsed
- * before the first render.
+ * Loads the embedded sandbox. H5: chunks of their own. The sandbox core (sandboxChunk.h5.ts)
+ * is fetched when the app first calls the backend, after the landing page has rendered; its
+ * signing and enterprise modules when an operation of theirs is first called.
  */
 export async function loadSandbox(storage: KeyValueStore, linkBase: string): Promise<AppSandbox> {
-  const m = await import(/* webpackChunkName: "sandbox" */ '@/services/sandbox/appBackend')
-  return m.createAppSandbox(storage, linkBase)
+  const m = await import(/* webpackChunkName: "sandbox" */ './sandboxChunk.h5')
+  return m.createH5Sandbox(storage, linkBase)
 }

@@ -214,7 +214,8 @@ export interface CoreOperations {
 export interface InkSealService extends CoreOperations, SigningOperations, EnterpriseOperations {}
 
 /** Developer tools, present only on the sandbox (the dev panel). */
-export interface SandboxDevTools extends SigningDevTools, EnterpriseDevTools {
+/** The sandbox core's developer tools: what the panel lists, and a reset. */
+export interface CoreDevTools {
   listDemoLinks(): DemoLink[]
   listDemoIdentities(): DemoIdentity[]
   listSmsOutbox(): SmsMessage[]
@@ -222,6 +223,9 @@ export interface SandboxDevTools extends SigningDevTools, EnterpriseDevTools {
   /** Wipes persisted state and re-seeds the demo data. */
   reset(): void
 }
+
+/** Every developer tool: the core's and its feature modules'. */
+export interface SandboxDevTools extends CoreDevTools, SigningDevTools, EnterpriseDevTools {}
 
 export type OperationName = keyof InkSealService
 

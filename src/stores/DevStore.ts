@@ -1,11 +1,22 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx'
 import { loadOnce } from '@/services/lazy'
-import type { DemoIdentity, DemoLink, DemoMeeting, SandboxDevTools, SmsMessage } from '@/services/types'
+import type { CoreDevTools, DemoIdentity, DemoLink, DemoMeeting, SandboxDevTools, SmsMessage } from '@/services/types'
+
+/** Loaders for the sandbox's tools: the core's (cheap), and all of them (loads its modules). */
+export interface DevToolsLoaders {
+  core: () => Promise<CoreDevTools>
+  all: () => Promise<SandboxDevTools>
+}
 
 /**
  * The developer panel's data: only exists when the backend is the embedded sandbox. The tools
- * are given directly, or as a loader called on first use (the app loads the sandbox lazily:
- * src/bootstrap.ts); `tools` is null until then.
+ * are given directly, or as loaders called on first use (the app loads the sandbox lazily:
+ * src/bootstrap.ts).
+ *
+ * - `core` (demo links, identities, the SMS outbox, reset) is what every page's SMS notice and
+ *   the panel's lists need; loading it does not load the sandbox's feature modules.
+ * - `tools` is every tool (the enterprise pages' demo licences, the panel's fault controls),
+ *   null until `load()` has made the modules.
  */
 export class DevStore {
   open = false
@@ -13,39 +24,55 @@ export class DevStore {
   identities: DemoIdentity[] = []
   outbox: SmsMessage[] = []
   meetings: DemoMeeting[] = []
+  core: CoreDevTools | null = null
   tools: SandboxDevTools | null = null
-  private readonly loadTools: () => Promise<SandboxDevTools>
+  private readonly loadCore: () => Promise<CoreDevTools>
+  private readonly loadAll: () => Promise<SandboxDevTools>
 
-  constructor(source: SandboxDevTools | (() => Promise<SandboxDevTools>)) {
-    if (typeof source === 'function') {
-      this.loadTools = loadOnce(() =>
-        source().then((t) => {
+  constructor(source: SandboxDevTools | DevToolsLoaders) {
+    if (isLoaders(source)) {
+      this.loadCore = loadOnce(() =>
+        source.core().then((t) => {
+          runInAction(() => (this.core ??= t))
+          return t
+        })
+      )
+      this.loadAll = loadOnce(() =>
+        source.all().then((t) => {
           runInAction(() => {
+            this.core ??= t
             this.tools = t
           })
           return t
         })
       )
     } else {
+      this.core = source
       this.tools = source
-      this.loadTools = () => Promise.resolve(source)
+      this.loadCore = () => Promise.resolve(source)
+      this.loadAll = () => Promise.resolve(source)
     }
-    makeAutoObservable<DevStore, 'loadTools'>(this, { loadTools: false, tools: observable.ref })
+    makeAutoObservable<DevStore, 'loadCore' | 'loadAll'>(this, {
+      loadCore: false,
+      loadAll: false,
+      core: observable.ref,
+      tools: observable.ref
+    })
   }
 
-  /** The tools, loading them if needed (once; a failed load is tried again on the next use). */
+  /** Every tool, loading the sandbox's modules if needed (once; a failed load is tried again). */
   load(): Promise<SandboxDevTools> {
-    return this.loadTools()
+    return this.loadAll()
   }
 
-  /** Runs `fn` with the tools now if loaded, else once they are (a failed load is ignored). */
-  private withTools(fn: (t: SandboxDevTools) => void): void {
-    if (this.tools) fn(this.tools)
-    else this.load().then((t) => runInAction(() => fn(t)), () => undefined)
+  /** Runs `fn` with the core's tools now if loaded, else once they are (a failed load is ignored). */
+  private withCore(fn: (t: CoreDevTools) => void): void {
+    if (this.core) fn(this.core)
+    else this.loadCore().then((t) => runInAction(() => fn(t)), () => undefined)
   }
 
   refresh(): void {
-    this.withTools((t) => {
+    this.withCore((t) => {
       this.links = t.listDemoLinks()
       this.identities = t.listDemoIdentities()
       this.outbox = t.listSmsOutbox()
@@ -54,7 +81,7 @@ export class DevStore {
   }
 
   refreshOutbox(): void {
-    this.withTools((t) => {
+    this.withCore((t) => {
       const next = t.listSmsOutbox()
       if (next.length !== this.outbox.length || next[0]?.id !== this.outbox[0]?.id) this.outbox = next
     })
@@ -70,9 +97,13 @@ export class DevStore {
   }
 
   reset(): void {
-    this.withTools((t) => {
+    this.withCore((t) => {
       t.reset()
       this.refresh()
     })
   }
+}
+
+function isLoaders(s: SandboxDevTools | DevToolsLoaders): s is DevToolsLoaders {
+  return typeof (s as DevToolsLoaders).core === 'function' && typeof (s as DevToolsLoaders).all === 'function'
 }

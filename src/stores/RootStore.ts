@@ -1,6 +1,6 @@
 import type { KeyValueStore } from '@/services/storage'
 import type { InkSealService, SandboxDevTools } from '@/services/types'
-import { DevStore } from './DevStore'
+import { DevStore, type DevToolsLoaders } from './DevStore'
 import { EntryStore } from './EntryStore'
 import { FlowStore } from './FlowStore'
 import { SIGN_OUT_KEYS } from './personalKeys'
@@ -10,7 +10,7 @@ import { VerifyStore } from './VerifyStore'
 export interface RootStoreOptions {
   service: InkSealService
   /** Present only when the backend is the embedded sandbox: the tools, or their loader. */
-  devTools?: SandboxDevTools | (() => Promise<SandboxDevTools>) | null
+  devTools?: SandboxDevTools | DevToolsLoaders | null
   storage: KeyValueStore
   allowedHosts: () => string[]
   now?: () => number

@@ -11,8 +11,8 @@ import { useStore } from '@/stores/StoreContext'
 /** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
 function Dev() {
   const { dev } = useStore()
-  // The sandbox (and its fault controller) loads on first use: reading dev.tools re-renders then
-  const faults = dev?.tools ? activeFaultController() : null
+  // The sandbox (and its fault controller) loads on first use: reading dev.core re-renders then
+  const faults = dev?.core ? activeFaultController() : null
   const [faultPlan, setFaultPlan] = useState(() => JSON.stringify(faults?.plan() ?? {}))
   useEffect(() => setFaultPlan(JSON.stringify(faults?.plan() ?? {})), [faults])
   useDidShow(() => {

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { ErrorCode, HTTP_STATUS, ServiceError } from '../errors'
 import { InkSealService, OperationName, OPERATIONS } from '../types'
 
@@ -43,8 +42,8 @@ export interface HttpServiceOptions {
   baseUrl: string
   /** Per-request time limit, default 15000 ms */
   timeoutMs?: number
-  /** Defaults to Taro.request */
-  request?: RequestFn
+  /** The transport: src/platform/request (fetch on H5, Taro.request on WeChat), fetchRequest in Node */
+  request: RequestFn
 }
 
 export const DEFAULT_TIMEOUT_MS = 15000
@@ -55,21 +54,10 @@ export const TRANSPORT_MESSAGES = {
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试'
 } as const
 
-// Called directly (not Taro['request']): dynamic access is undefined in H5 builds.
-const taroRequest: RequestFn = (options) =>
-  Taro.request({
-    url: options.url,
-    method: options.method,
-    data: options.data,
-    header: options.header,
-    timeout: options.timeout,
-    dataType: options.dataType
-  }) as unknown as ReturnType<RequestFn>
-
 export function createHttpService(opts: HttpServiceOptions): InkSealService {
   const base = opts.baseUrl.replace(/\/+$/, '')
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const request = opts.request ?? taroRequest
+  const request = opts.request
 
   const call = (op: OperationName, input: unknown): Promise<unknown> =>
     send(request, op, `${base}/api/v1/${op}`, input, timeoutMs).then((res) => readResponse(op, res))

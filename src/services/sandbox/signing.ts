@@ -53,6 +53,7 @@ import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from './demoData'
 import { hashId, utf8Bytes } from './hash'
 import type { RunContext, SandboxKernel } from './kernel'
 import { randomString } from './rng'
+import { hasScheduledSigners } from './signingSchedule'
 import { inputObject, invalid, requireString } from './input'
 import {
   canonicalStatic,
@@ -341,7 +342,9 @@ export function signingModule(k: SandboxKernel): { ops: SigningOperations; dev: 
   // Scheduled signers (auto-play) sign when their time comes, whatever operation runs next,
   // so getFlow, listMyFlows and the meeting board see them too.
   k.onBeforeOperation((ctx) => {
-    const flows = slice().flows
+    const s = slice()
+    if (!hasScheduledSigners(s)) return
+    const flows = s.flows
     dirty = false
     for (const [flowId, rec] of Object.entries(flows)) {
       const flow = k.state().flows[flowId]

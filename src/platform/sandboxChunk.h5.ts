@@ -1,0 +1,17 @@
+import { createAppSandbox, type AppSandbox } from '@/services/sandbox/appBackend'
+import type { SandboxModuleLoaders } from '@/services/sandbox/onDemand'
+import type { KeyValueStore } from '@/services/storage'
+
+/**
+ * The "sandbox" chunk's entry (imported by backend.h5.ts). The feature modules' own imports
+ * are written here, inside that chunk, so webpack knows the core is already loaded when they
+ * are and leaves the modules they share with it (demo data, hashing, rng) out of their chunks.
+ */
+const modules: SandboxModuleLoaders = {
+  signing: () => import(/* webpackChunkName: "sandbox-signing" */ '@/services/sandbox/signing').then((m) => m.signingModule),
+  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@/services/sandbox/enterprise').then((m) => m.enterpriseModule)
+}
+
+export function createH5Sandbox(storage: KeyValueStore, linkBase: string): AppSandbox {
+  return createAppSandbox(storage, linkBase, modules)
+}
