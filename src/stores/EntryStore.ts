@@ -30,8 +30,9 @@ const PENDING_KEY = 'inkseal.pendingEntry'
  */
 export class EntryStore {
   state: EntryState = { kind: 'idle' }
-  /** The flow the person is on their way to sign; kept across verification and restarts. */
-  pending: PendingEntry | null = null
+  private savedPending: PendingEntry | null = null
+  /** Whether storage has been read (not observable) */
+  private pendingRead = false
   private lastInput: string | null = null
   private seq = 0
 
@@ -41,15 +42,29 @@ export class EntryStore {
     private readonly allowedHosts: () => string[],
     private readonly now: () => number
   ) {
-    makeAutoObservable<EntryStore, 'service' | 'storage' | 'allowedHosts' | 'now' | 'seq' | 'lastInput'>(this, {
+    makeAutoObservable<EntryStore, 'service' | 'storage' | 'allowedHosts' | 'now' | 'seq' | 'lastInput' | 'pendingRead'>(this, {
       service: false,
       storage: false,
       allowedHosts: false,
       now: false,
       seq: false,
-      lastInput: false
+      lastInput: false,
+      pendingRead: false
     })
-    this.pending = this.loadPending()
+  }
+
+  /**
+   * The flow the person is on their way to sign; kept across verification and restarts.
+   * Read from storage on first use, not at start (as SessionStore.info).
+   */
+  get pending(): PendingEntry | null {
+    if (!this.pendingRead) this.hydratePending()
+    return this.savedPending
+  }
+
+  private hydratePending(): void {
+    this.pendingRead = true
+    this.savedPending = this.loadPending()
   }
 
   private loadPending(): PendingEntry | null {
@@ -108,7 +123,8 @@ export class EntryStore {
   }
 
   setPending(p: PendingEntry | null): void {
-    this.pending = p
+    this.pendingRead = true
+    this.savedPending = p
     if (p) this.storage.set(PENDING_KEY, JSON.stringify(p))
     else this.storage.remove(PENDING_KEY)
   }

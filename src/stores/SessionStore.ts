@@ -9,11 +9,27 @@ const KEY = 'inkseal.session'
  * name / ID / mobile are kept: never the full ID or phone number.
  */
 export class SessionStore {
-  info: SessionInfo | null = null
+  private saved: SessionInfo | null = null
+  /** Whether storage has been read (not observable) */
+  private read = false
 
   constructor(private readonly storage: KeyValueStore, private readonly now: () => number) {
-    makeAutoObservable<SessionStore, 'storage' | 'now'>(this, { storage: false, now: false })
-    this.info = this.load()
+    makeAutoObservable<SessionStore, 'storage' | 'now' | 'read'>(this, { storage: false, now: false, read: false })
+  }
+
+  /**
+   * The session kept on this device. Storage is read on first use, not when the store is
+   * made: a page's first storage access can take tens of milliseconds (the browser loads the
+   * origin's storage), and the landing page's first render does not need it.
+   */
+  get info(): SessionInfo | null {
+    if (!this.read) this.hydrate()
+    return this.saved
+  }
+
+  private hydrate(): void {
+    this.read = true
+    this.saved = this.load()
   }
 
   private load(): SessionInfo | null {
@@ -34,18 +50,20 @@ export class SessionStore {
   }
 
   set(info: SessionInfo): void {
-    this.info = {
+    this.read = true
+    this.saved = {
       token: info.token,
       expiresAt: info.expiresAt,
       maskedName: info.maskedName,
       maskedId: info.maskedId,
       maskedMobile: info.maskedMobile
     }
-    this.storage.set(KEY, JSON.stringify(this.info))
+    this.storage.set(KEY, JSON.stringify(this.saved))
   }
 
   clear(): void {
-    this.info = null
+    this.read = true
+    this.saved = null
     this.storage.remove(KEY)
   }
 }
