@@ -71,7 +71,7 @@ function suggestions(f, all) {
       const qr = part(r.parts, /^qrcode/)
       if (ent) {
         out.push(
-          `- **Move the enterprise logic into its subpackage** (≈ ${kb(ent.raw)}${qr ? `, plus qrcode's core ≈ ${kb(qr.raw)}, which the main package gets only through the sandbox's enterprise samples drawing QR codes` : ''}): \`RootStore\` constructs \`EnterpriseStore\` at start, which pulls src/domain/enterprise into the main package. Creating the store on first use from packages/enterprise, and giving the sandbox's enterprise area its own lazily loaded module, puts them in the subpackage.`
+          `- **Move the enterprise logic into its subpackage** (≈ ${kb(ent.raw)}${qr ? `, plus qrcode's core ≈ ${kb(qr.raw)}, which the main package gets through the sandbox's enterprise module drawing QR codes` : ''}): something in the main package imports the enterprise store or src/domain/enterprise. The enterprise store is a feature (src/stores/features/enterprise.ts) that only packages/enterprise may import.`
         )
       }
       const over = r.bytes - 600 * 1024
@@ -100,16 +100,13 @@ function suggestions(f, all) {
       const bm = all.find((x) => x.key === 'h5.jsbaremobx')
       if (app)
         out.push(
-          `- **What is over is the simulated backend.** On this build the entry check is answered by the embedded sandbox, which is JavaScript: its chunk is fetched on the first backend call, after the first render (${app.value}).` +
-            (hh ? ` The HTTP-backend build, what ships, loads ${hh.value}.` : '') +
-            ' A real backend answers over the network instead; no sandbox code is in that build (`src/bootstrap.ts`).'
+          `- Split: ${app.value}.` +
+            (hh ? ` The HTTP-backend build loads ${hh.value}.` : '') +
+            ' The sandbox chunk should be its core only (src/services/sandbox/core.ts): the signing and enterprise modules load when an operation of theirs is first called (onDemand.ts), or before any operation when scheduled signers are waiting.'
         )
-      out.push(
-        "- The sandbox chunk is the whole simulated backend: rules, the demo contracts and their page renderer, the enterprise area (with qrcode's core for its QR pictures) and hashing. Loading its feature modules on demand is blocked by the signing module's scheduled-signer hook, which runs before every operation (the entry check included) so that progress shows everywhere; moving that schedule into the sandbox core would allow it."
-      )
       if (bm) out.push(`- For scale: MobX alone (the bare app with one observer page) loads ${bm.value}.`)
       out.push(
-        '- Done already: the signing, signature, enterprise and meeting stores are made on first use from their pages; reading and signing pages are a subpackage; jsQR loads when a picture or the camera is decoded; the album picture comes from our own file input (Taro.chooseImage brought its action sheet, toast and modal code); MobX resolves to its production bundle.'
+        '- To see which modules the bytes come from: `INKSEAL_SOURCEMAP=1 INKSEAL_OUT=/tmp/h5 npx taro build --type h5`, then `node scripts/bundle-report.js /tmp/h5 --files=app` (docs/bundles.md). Landing-route code is what app.ts, bootstrap.ts, RootStore and the entry page import; features (src/stores/features) must be imported only by the pages that need them.'
       )
       break
     }
@@ -120,11 +117,11 @@ function suggestions(f, all) {
       const app = all.find((x) => x.key === 'h5.jsapp')
       out.push(`Runs (ms): InkSeal ${r.ink.map((x) => x.toFixed(0)).join(', ')}; bare ${r.bare.map((x) => x.toFixed(0)).join(', ')}.` + (rh ? ` The HTTP-backend build, in the same runs: ${rh.value}.` : ''))
       out.push(
-        '- **Not the sandbox:** it loads on the first backend call, after the title shows' + (rh ? ', and the HTTP-backend build (no sandbox at all) renders in about the same time' : '') + '.'
+        '- The sandbox loads on the first backend call, after the title shows' + (rh ? '; the HTTP-backend build has none' : '') + '.'
       )
-      if (rm) out.push(`- **MobX alone** (bench/bare-mobx: the bare page as a MobX observer, nothing else added): ${rm.value}. That is the share of the 1.3 × budget the state library the project is built on takes by itself.`)
+      if (rm) out.push(`- **MobX alone** (bench/bare-mobx: the bare page as a MobX observer, nothing else added): ${rm.value}.`)
       out.push(
-        `- The rest is the landing route's own JavaScript fetched, parsed and run at 4× CPU before the title (${app ? `without the sandbox chunk: ${app.value.replace(/^.*app /, '')}` : js ? js.value : 'see the JS figure'}): the entry page's Taro components (input, button, image and their web-component code), the app's stores and validators, dayjs. Next steps, not done: render the entry page's privacy popup and sandbox SMS notice only when shown (fewer components in the first chunk), and make VerifyStore a feature store too.`
+        `- Landing JavaScript without the sandbox chunk: ${app ? app.value.replace(/^.*app /, '') : js ? js.value : 'see the JS figure'}. Check that nothing before the first render reads storage (the first storage access of a page cost ≈ 100 ms at 4× CPU; SessionStore and EntryStore read on first use) and that no store the landing page does not show is made at start; \`performance.mark\` around createRootStore (src/app.ts) and in the page shows where the time goes.`
       )
       break
     }

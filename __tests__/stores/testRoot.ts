@@ -2,6 +2,7 @@ import { RootStore } from '@/stores/RootStore'
 import { enterpriseFeature } from '@/stores/features/enterprise'
 import { meetingFeature } from '@/stores/features/meeting'
 import { signatureFeature, signingFeature } from '@/stores/features/signing'
+import { verifyFeature } from '@/stores/features/verify'
 
 /**
  * The root store with its features reachable as properties, for tests. The app reaches them
@@ -23,5 +24,9 @@ export class TestRoot extends RootStore {
 
   get meeting() {
     return this.feature(meetingFeature)
+  }
+
+  get verify() {
+    return this.feature(verifyFeature)
   }
 }

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useStore } from '@/stores/StoreContext'
+import { useVerifyStore } from '@/stores/features/verify'
 import type { VerifyField } from '@/stores/VerifyStore'
 
 const FIELDS: { field: VerifyField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
@@ -14,7 +14,7 @@ const FIELDS: { field: VerifyField; label: string; placeholder: string; type: 't
  * verify page and inside the enterprise pages. The face step follows elsewhere.
  */
 export const RealNameForm = observer(function RealNameForm(props: { title?: string; intro?: string | null; testId?: string }) {
-  const { verify } = useStore()
+  const verify = useVerifyStore()
   return (
     <View className='card' data-testid={props.testId}>
       {props.title ? <Text className='card__title'>{props.title}</Text> : null}

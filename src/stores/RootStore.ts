@@ -5,7 +5,6 @@ import { EntryStore } from './EntryStore'
 import { FlowStore } from './FlowStore'
 import { SIGN_OUT_KEYS } from './personalKeys'
 import { SessionStore } from './SessionStore'
-import { VerifyStore } from './VerifyStore'
 
 export interface RootStoreOptions {
   service: InkSealService
@@ -38,7 +37,6 @@ export class RootStore {
   readonly now: () => number
   readonly session: SessionStore
   readonly entry: EntryStore
-  readonly verify: VerifyStore
   readonly flow: FlowStore
   readonly dev: DevStore | null
   private readonly features = new Map<string, unknown>()
@@ -50,7 +48,6 @@ export class RootStore {
     this.storage = opts.storage
     this.session = new SessionStore(opts.storage, this.now)
     this.entry = new EntryStore(opts.service, opts.storage, opts.allowedHosts, this.now)
-    this.verify = new VerifyStore(opts.service, this.session, this.now)
     this.flow = new FlowStore(opts.service, this.session, this.entry)
     this.dev = opts.devTools ? new DevStore(opts.devTools) : null
   }

@@ -5,11 +5,13 @@ import { FaceStep } from '@/components/FaceStep'
 import { RealNameForm } from '@/components/RealNameForm'
 import { PageShell } from '@/components/PageShell'
 import { routes } from '@/routes'
+import { useVerifyStore } from '@/stores/features/verify'
 import { useStore } from '@/stores/StoreContext'
 
 /** Real-name verification: name, ID, mobile, SMS code, then face. */
 function Verify() {
-  const { verify, entry } = useStore()
+  const { entry } = useStore()
+  const verify = useVerifyStore()
   const { params } = useRouter()
   const flowId = params.flowId || entry.pending?.flowId
 

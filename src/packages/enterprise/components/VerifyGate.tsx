@@ -2,14 +2,14 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { FaceStep } from '@/components/FaceStep'
 import { RealNameForm } from '@/components/RealNameForm'
-import { useStore } from '@/stores/StoreContext'
+import { useVerifyStore } from '@/stores/features/verify'
 
 /**
  * Real-name verification inside the enterprise pages: the same VerifyStore and face step as
  * pages/verify, with the same test ids, but it stays on this page when done (`onVerified`).
  */
 export const VerifyGate = observer(function VerifyGate({ intro, onVerified }: { intro: string; onVerified: () => void }) {
-  const { verify } = useStore()
+  const verify = useVerifyStore()
 
   useEffect(() => {
     if (verify.step === 'done') {
