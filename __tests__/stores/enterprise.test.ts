@@ -8,6 +8,7 @@ import { DEMO_LICENSES } from '@/services/sandbox/enterpriseDemo'
 import { ENTERPRISE_RULES } from '@/services/sandbox/enterprise'
 import { MemoryStorage } from '@/services/storage'
 import { TestRoot } from './testRoot'
+import { LegalRepAuthorizeStore } from '@/stores/EnterpriseStore'
 import { simulatedCapture } from '@/platform/face'
 import { MB } from '@/domain/fileType'
 import type { InkSealService, OperationName } from '@/services/types'
@@ -327,6 +328,33 @@ describe('legal representative, two devices', () => {
     await op.ent.refresh()
     expect(op.ent.app?.status).toBe('ACTIVATED')
     expect(op.ent.waiting).toBe(false)
+  })
+
+  test('the legal representative’s resend refusal after a reload shows a running countdown', async () => {
+    const b = backend()
+    const op = await requested(b)
+    const rep = b.device()
+    await rep.store.enterprise.authorize.open(op.link, ['sign.inkseal.cn'])
+    await verifyOn(b, rep.store, ZHOU)
+    expect(await rep.store.enterprise.authorize.loadRequest()).toBe(true)
+    expect(await rep.store.enterprise.authorize.sendCode()).toBe(true)
+    // The page is opened again (a new store): the backend still counts the first code.
+    const auth = new LegalRepAuthorizeStore(rep.store.service, rep.store.session, () => b.clock.t)
+    await auth.open(op.link, ['sign.inkseal.cn'])
+    expect(await auth.loadRequest()).toBe(true)
+    b.clock.t += 20_000
+    jest.useFakeTimers()
+    try {
+      expect(await auth.sendCode()).toBe(false)
+      expect(auth.codeError).toBe('验证码发送过于频繁，请40秒后再试')
+      expect(auth.resendIn).toBe(40)
+      b.clock.t += 10_000
+      jest.advanceTimersByTime(10_000)
+      expect(auth.resendIn).toBe(30)
+    } finally {
+      auth.dispose()
+      jest.useRealTimers()
+    }
   })
 
   test('the raw payload (as the entry page passes it in ?c=) opens too; a signing link does not', async () => {

@@ -140,6 +140,36 @@ describe('VerifyStore', () => {
     expect(w.sandbox.dev.listSmsOutbox()).toHaveLength(2)
   })
 
+  test('after a restart inside the resend window, the refusal shows a countdown that runs, and the code already sent can be entered', async () => {
+    const w = world()
+    const fill = (v: typeof w.store.verify) => {
+      v.setField('name', zhang.name)
+      v.setField('idNumber', zhang.idNumber)
+      v.setField('mobile', zhang.mobile)
+    }
+    fill(w.store.verify)
+    expect(await w.store.verify.sendCode()).toBe(true)
+    const code = w.lastCode()
+    const v = w.restart().verify
+    fill(v)
+    w.clock.t += 15_000
+    jest.useFakeTimers()
+    try {
+      expect(await v.sendCode()).toBe(false)
+      expect(v.formError).toBe('验证码发送过于频繁，请45秒后再试')
+      expect(v.resendIn).toBe(45)
+      w.clock.t += 5_000
+      jest.advanceTimersByTime(5_000)
+      expect(v.resendIn).toBe(40)
+      v.setField('smsCode', code)
+      expect(v.canSubmit).toBe(true)
+      expect(await v.submit()).toBe(true)
+    } finally {
+      v.reset()
+      jest.useRealTimers()
+    }
+  })
+
   test('a wrong code shows the remaining tries under the code field; the fifth locks', async () => {
     const w = world()
     const v = w.store.verify

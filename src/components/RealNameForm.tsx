@@ -57,7 +57,7 @@ export const RealNameForm = observer(function RealNameForm(props: { title?: stri
             {verify.sending ? '发送中…' : verify.resendIn > 0 ? `${verify.resendIn}秒后重发` : verify.ticket ? '重新获取' : '获取验证码'}
           </Button>
         </View>
-        {verify.ticket ? <Text className='hint'>验证码已发送至 {verify.ticket.sentTo}，5分钟内有效</Text> : null}
+        {verify.ticket?.sentTo ? <Text className='hint'>验证码已发送至 {verify.ticket.sentTo}，5分钟内有效</Text> : null}
         {verify.error('smsCode') ? <Text className='error' data-testid='error-smsCode'>{verify.error('smsCode')}</Text> : null}
       </View>
       {verify.formError ? <Text className='error' data-testid='verify-error'>{verify.formError}</Text> : null}

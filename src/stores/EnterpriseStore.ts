@@ -910,10 +910,18 @@ export class LegalRepAuthorizeStore {
       return true
     } catch (e) {
       const err = toServiceError(e)
+      const retryAfter = Number(err.details.retryAfterMs)
+      const hold = err.code === 'SMS_TOO_FREQUENT' && retryAfter > 0
       runInAction(() => {
         this.busy = false
         this.codeError = err.message
+        if (hold) {
+          // Sent recently (an earlier opening of this link): count down what the backend gave.
+          this.clock = this.now()
+          this.ticket = { sentTo: this.ticket?.sentTo ?? '', expiresAt: this.ticket?.expiresAt ?? 0, resendAt: this.clock + retryAfter }
+        }
       })
+      if (hold) this.startTimer()
       return false
     }
   }

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
-import { toServiceError } from '@/services/errors'
+import { toServiceError, type ServiceError } from '@/services/errors'
 import type { FaceCapture, InkSealService, SmsTicket } from '@/services/types'
 import type { SessionStore } from './SessionStore'
 
@@ -123,13 +123,23 @@ export class VerifyStore {
         this.sending = false
         if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.serverErrors.mobile = err.message
         else this.formError = err.message
-        const retryAfter = Number(err.details.retryAfterMs)
-        if (err.code === 'SMS_TOO_FREQUENT' && retryAfter > 0) {
-          this.ticket = { sentTo: this.ticket?.sentTo ?? '', expiresAt: this.ticket?.expiresAt ?? 0, resendAt: this.now() + retryAfter }
-        }
       })
+      if (this.holdResend(err)) this.startTicker()
       return false
     }
+  }
+
+  /**
+   * A refusal to send because one was sent recently (another page, an earlier run of the app):
+   * the button counts down the time the backend gave, and the code already sent may be
+   * entered. True when a countdown was set.
+   */
+  private holdResend(err: ServiceError): boolean {
+    const retryAfter = Number(err.details.retryAfterMs)
+    if (err.code !== 'SMS_TOO_FREQUENT' || !(retryAfter > 0)) return false
+    this.clock = this.now()
+    this.ticket = { sentTo: this.ticket?.sentTo ?? '', expiresAt: this.ticket?.expiresAt ?? 0, resendAt: this.clock + retryAfter }
+    return true
   }
 
   async submit(): Promise<boolean> {
