@@ -21,6 +21,7 @@ import type {
   UploadPurpose
 } from '@/services/types'
 import type { SessionStore } from './SessionStore'
+import { heldTicket, resendSeconds } from './smsResend'
 
 /**
  * Enterprise onboarding (the operator's pages/index) and the legal representative's
@@ -793,7 +794,7 @@ export class LegalRepAuthorizeStore {
   }
 
   get resendIn(): number {
-    return this.ticket ? Math.max(0, Math.ceil((this.ticket.resendAt - this.clock) / 1000)) : 0
+    return resendSeconds(this.ticket, this.clock)
   }
 
   get outcome(): LegalRepRequest['outcome'] | null {
@@ -910,18 +911,16 @@ export class LegalRepAuthorizeStore {
       return true
     } catch (e) {
       const err = toServiceError(e)
-      const retryAfter = Number(err.details.retryAfterMs)
-      const hold = err.code === 'SMS_TOO_FREQUENT' && retryAfter > 0
+      const held = heldTicket(err, this.ticket, this.now())
       runInAction(() => {
         this.busy = false
         this.codeError = err.message
-        if (hold) {
-          // Sent recently (an earlier opening of this link): count down what the backend gave.
+        if (held) {
+          this.ticket = held
           this.clock = this.now()
-          this.ticket = { sentTo: this.ticket?.sentTo ?? '', expiresAt: this.ticket?.expiresAt ?? 0, resendAt: this.clock + retryAfter }
         }
       })
-      if (hold) this.startTimer()
+      if (held) this.startTimer()
       return false
     }
   }

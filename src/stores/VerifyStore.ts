@@ -1,8 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
-import { toServiceError, type ServiceError } from '@/services/errors'
+import { toServiceError } from '@/services/errors'
 import type { FaceCapture, InkSealService, SmsTicket } from '@/services/types'
 import type { SessionStore } from './SessionStore'
+import { heldTicket, resendSeconds } from './smsResend'
 
 export type VerifyField = 'name' | 'idNumber' | 'mobile' | 'smsCode'
 export type VerifyStep = 'form' | 'face' | 'done'
@@ -68,8 +69,7 @@ export class VerifyStore {
 
   /** Seconds until a new code may be asked for; 0 when allowed. */
   get resendIn(): number {
-    if (!this.ticket) return 0
-    return Math.max(0, Math.ceil((this.ticket.resendAt - this.clock) / 1000))
+    return resendSeconds(this.ticket, this.clock)
   }
 
   get canSubmit(): boolean {
@@ -119,27 +119,19 @@ export class VerifyStore {
       return true
     } catch (e) {
       const err = toServiceError(e)
+      const held = heldTicket(err, this.ticket, this.now())
       runInAction(() => {
         this.sending = false
         if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.serverErrors.mobile = err.message
         else this.formError = err.message
+        if (held) {
+          this.ticket = held
+          this.clock = this.now()
+        }
       })
-      if (this.holdResend(err)) this.startTicker()
+      if (held) this.startTicker()
       return false
     }
-  }
-
-  /**
-   * A refusal to send because one was sent recently (another page, an earlier run of the app):
-   * the button counts down the time the backend gave, and the code already sent may be
-   * entered. True when a countdown was set.
-   */
-  private holdResend(err: ServiceError): boolean {
-    const retryAfter = Number(err.details.retryAfterMs)
-    if (err.code !== 'SMS_TOO_FREQUENT' || !(retryAfter > 0)) return false
-    this.clock = this.now()
-    this.ticket = { sentTo: this.ticket?.sentTo ?? '', expiresAt: this.ticket?.expiresAt ?? 0, resendAt: this.clock + retryAfter }
-    return true
   }
 
   async submit(): Promise<boolean> {
