@@ -85,6 +85,28 @@ describe('signing pages (H5 components, jsdom)', () => {
     expect(html()).toContain(message)
   })
 
+  test.each([
+    ['intent', () => Intent, '意愿认证', '请先完成实名认证。'],
+    ['result', () => Result, '签署结果', '请先完成实名认证后查看签署结果。'],
+    ['detail', () => Detail, '合同详情', '请先完成实名认证后查看合同。']
+  ])('%s with a flow id but no session says to verify first, and leads home', async (name, page, title, message) => {
+    const w = world()
+    router.params = { flowId: 'PERSNL26' }
+    const t = new TestUtils()
+    await t.mount(w.wrap(page()))
+    await flush(10)
+    expect(html()).toContain(title)
+    // Pages mounted by earlier tests stay in the document: this one's card is the last.
+    const card = [...document.querySelectorAll(`[data-testid="${name}-missing"]`)].pop()
+    expect(card?.textContent).toContain(message)
+    const home = [...(card?.querySelectorAll('taro-button-core, button') ?? [])].find((b) => b.textContent?.includes('返回首页')) as HTMLElement
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const reLaunch = require('@tarojs/taro').default.reLaunch as jest.Mock
+    reLaunch.mockClear()
+    t.fireEvent.click(home)
+    expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' })
+  })
+
   test('the contract page with a flow id but no session asks for verification', async () => {
     const w = world()
     router.params = { flowId: 'PERSNL26' }

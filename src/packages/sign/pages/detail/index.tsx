@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
+import { MissingPage } from '../../components/MissingPage'
 import { ContractReader } from '@/components/contract/ContractReader'
 import { AuditTrailView, SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
@@ -29,14 +30,7 @@ function Detail() {
   }, [flowId])
 
   if (!flowId || !session.active) {
-    return (
-      <PageShell title='合同详情'>
-        <View className='card card--warn' data-testid='detail-missing'>
-          <Text className='error'>{!flowId ? '缺少合同编号，请从“我的合同”进入。' : '请先完成实名认证后查看合同。'}</Text>
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
-        </View>
-      </PageShell>
-    )
+    return <MissingPage title='合同详情' testId='detail-missing' message={!flowId ? '缺少合同编号，请从“我的合同”进入。' : '请先完成实名认证后查看合同。'} />
   }
 
   const c = signing.contract?.flowId === flowId ? signing.contract : null

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { FaceStep } from '@/components/FaceStep'
 import { PageShell } from '@/components/PageShell'
+import { MissingPage } from '../../components/MissingPage'
 import { INTENT_METHOD_LABEL } from '@/components/contract/labels'
 import { routes } from '@/routes'
 import { useSigningStore } from '@/stores/features/signing'
@@ -43,14 +44,7 @@ function Intent() {
   useUnload(() => signing.backFromIntent())
 
   if (!flowId || !session.active) {
-    return (
-      <PageShell title='意愿认证'>
-        <View className='card card--warn' data-testid='intent-missing'>
-          <Text className='error'>{!flowId ? '缺少合同编号，请从合同页面进入。' : '请先完成实名认证。'}</Text>
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
-        </View>
-      </PageShell>
-    )
+    return <MissingPage title='意愿认证' testId='intent-missing' message={!flowId ? '缺少合同编号，请从合同页面进入。' : '请先完成实名认证。'} />
   }
 
   const phase = signing.phase

@@ -3,6 +3,7 @@ import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
+import { MissingPage } from '../../components/MissingPage'
 import { ContractReader } from '@/components/contract/ContractReader'
 import { SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
@@ -31,14 +32,7 @@ function Result() {
   useUnload(() => signing.stopPolling())
 
   if (!flowId || !session.active) {
-    return (
-      <PageShell title='签署结果'>
-        <View className='card card--warn' data-testid='result-missing'>
-          <Text className='error'>{!flowId ? '缺少合同编号。' : '请先完成实名认证后查看签署结果。'}</Text>
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
-        </View>
-      </PageShell>
-    )
+    return <MissingPage title='签署结果' testId='result-missing' message={!flowId ? '缺少合同编号。' : '请先完成实名认证后查看签署结果。'} />
   }
 
   const c = signing.contract?.flowId === flowId ? signing.contract : null
