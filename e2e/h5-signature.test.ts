@@ -311,12 +311,18 @@ describe('signature pad (H5, mouse)', () => {
     await close()
   })
 
-  test('the system signature (楷体) is offered when allowed and accepted as a PNG', async () => {
+  test('the system signature (楷体) is drawn from the bundled font outlines, not a device font, and accepted as a PNG', async () => {
     const { page, errors, close } = await openPad(h5.browser, LANDSCAPE, `?allowSystem=1&name=${encodeURIComponent('张三')}`)
+    const shards: string[] = []
+    page.on('request', (r) => {
+      if (/kai-/.test(r.url())) shards.push(r.url())
+    })
     await page.locator('[data-testid="pad-tab-system"]').click()
     await expect(page.locator('[data-testid="pad-system"]').innerText()).resolves.toContain('张三')
-    const family = await page.locator('.pad-system__name').evaluate((el) => getComputedStyle(el).fontFamily)
-    expect(family).toContain('KaiTi')
+    await page.locator('[data-testid="pad-system-image"]').waitFor({ timeout: 10_000 })
+    // only the shards of 张 and 三 are fetched, each once
+    expect(shards.length).toBeGreaterThanOrEqual(1)
+    expect(shards.length).toBeLessThanOrEqual(2)
     await tap(page, '确定')
     await page.locator(PAD).waitFor({ state: 'detached', timeout: 10_000 })
     const sig = (await accepted(page))!

@@ -35,6 +35,8 @@ function ensureChromium() {
 
 if (only !== 'e2e') {
   run('npx tsc --noEmit -p tsconfig.json')
+  // the committed system-signature outlines match what the font package gives
+  run('npx tsx scripts/gen-kai-glyphs.ts --check')
   run('npx jest --selectProjects node ui')
 }
 if (only !== 'unit') {

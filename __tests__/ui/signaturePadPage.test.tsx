@@ -171,12 +171,30 @@ describe('sign-pad page', () => {
     expect(text()).not.toContain('请在此区域内书写签名')
   })
 
-  test('with allowSystem=1 and a name, the system tab shows the name in 楷体', async () => {
-    await open({ allowSystem: '1', name: encodeURIComponent('张三') })
+  test('with allowSystem=1 and a name, the system tab previews the name drawn from the font outlines and accepts it', async () => {
+    const { signature } = await open({ allowSystem: '1', name: encodeURIComponent('张三') })
     const tab = document.querySelector('[data-testid="pad-tab-system"]') as HTMLElement
     expect(tab).not.toBeNull()
     tab.click()
     await waitFor(() => !!document.querySelector('[data-testid="pad-system"]'))
     expect(document.querySelector('[data-testid="pad-system"]')?.textContent).toContain('张三')
+    await waitFor(() => !!document.querySelector('[data-testid="pad-system-image"]'))
+    button('确定').click()
+    await waitFor(() => mockNav.back === 1)
+    expect(signature.accepted?.kind).toBe('SYSTEM')
+    expect(signature.accepted?.png.startsWith('data:image/png')).toBe(true)
+    expect(signature.accepted!.width).toBeGreaterThan(signature.accepted!.height)
+  })
+
+  test('a name the outlines lack gets a Chinese message and nothing is accepted', async () => {
+    const { signature } = await open({ allowSystem: '1', name: encodeURIComponent('张㐀') })
+    ;(document.querySelector('[data-testid="pad-tab-system"]') as HTMLElement).click()
+    await waitFor(() => message().includes('暂不支持系统签名'))
+    expect(message()).toBe('姓名中的“㐀”暂不支持系统签名，请改用手写签名')
+    expect(document.querySelector('[data-testid="pad-system-image"]')).toBeNull()
+    button('确定').click()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(mockNav.back).toBe(0)
+    expect(signature.accepted).toBeNull()
   })
 })

@@ -13,7 +13,7 @@ export interface AcceptedSignature {
   createdAt: number
 }
 
-/** Renders a name as a system signature image (src/platform/canvas + domain export.ts). */
+/** Renders a name as a system signature image (src/platform/canvas + glyphs, domain export.ts). */
 export type SystemSignatureRenderer = (name: string) => Promise<PngImage>
 
 export { SIGNATURE_DRAFT_KEY as DRAFT_KEY, SIGNATURE_ACCEPTED_KEY as ACCEPTED_KEY } from './personalKeys'
@@ -30,7 +30,9 @@ function platformRenderer(): SystemSignatureRenderer | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const canvas = require('@/platform/canvas') as typeof import('@/platform/canvas')
-    return (name) => renderSystemSignature(name, canvas.createImageCanvas)
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const glyphs = require('@/platform/glyphs') as typeof import('@/platform/glyphs')
+    return (name) => renderSystemSignature(name, canvas.createImageCanvas, glyphs.loadKaiShard)
   } catch {
     return null
   }

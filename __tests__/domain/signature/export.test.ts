@@ -1,17 +1,15 @@
 import {
-  alphaBounds,
   DEFAULT_EXPORT,
   exportHandwriting,
   inkBounds,
   normaliseSystemName,
   planExport,
   renderSystemSignature,
-  systemTextLayout,
-  SYSTEM_FONT_FAMILY,
-  trimPlan,
+  SYSTEM_EM_PX,
   type ImageCanvas,
   type ImageContext2D
 } from '@/domain/signature'
+import { loadKaiShard } from '@/platform/glyphs.h5'
 import { capture, RecordingContext } from './helpers'
 
 /** An image canvas whose context records calls; text "draws" a block of opaque pixels. */
@@ -100,48 +98,59 @@ describe('trimmed PNG export', () => {
   })
 })
 
-describe('system signature', () => {
-  test('the name is set in regular script, trimmed and at most 600 px long', async () => {
+describe('system signature (font outlines, no device font)', () => {
+  test('the name is drawn from the outlines, trimmed and at most 600 px long, without any text API', async () => {
     const made: { width: number; height: number; ctx: FakeImageContext }[] = []
-    const img = await renderSystemSignature(' 张三 ', fakeCanvasFactory(made))
-    expect(made).toHaveLength(2)
-    const [probe, out] = made
-    expect(probe.ctx.texts[0].text).toBe('张三')
-    expect(probe.ctx.texts[0].font).toContain(SYSTEM_FONT_FAMILY)
-    expect(SYSTEM_FONT_FAMILY).toBe("'KaiTi','STKaiti','Kaiti SC',serif")
-    // trimmed: the output is about the glyph box plus margins, not the scratch canvas
-    const layout = systemTextLayout('张三')
-    expect(out.width).toBeLessThan(layout.canvasWidth)
-    expect(out.height).toBeLessThan(layout.canvasHeight)
-    expect(img.width).toBe(out.width)
-    expect(Math.max(img.width, img.height)).toBeLessThanOrEqual(600)
+    const img = await renderSystemSignature(' 张三 ', fakeCanvasFactory(made), loadKaiShard)
+    expect(made).toHaveLength(1)
+    const out = made[0].ctx
+    // outlines only: no fillText, hence no font lookup on the device
+    expect(out.texts).toHaveLength(0)
+    expect(out.count('fill')).toBe(1)
+    expect(out.count('moveTo')).toBeGreaterThan(4)
+    expect(out.count('lineTo')).toBeGreaterThan(100)
+    expect(out.count('clearRect')).toBe(0)
+    expect(out.fillStyle).toBe('#000000')
+    // two characters side by side: wider than tall; about two ems of SYSTEM_EM_PX
+    expect(img.width).toBeGreaterThan(img.height)
+    expect(img.width).toBeGreaterThan(SYSTEM_EM_PX * 1.5)
+    expect(img.width).toBeLessThan(SYSTEM_EM_PX * 2.4)
     expect(img.png.startsWith('data:image/png;base64,')).toBe(true)
-    expect(out.ctx.count('clearRect')).toBe(0)
+    // every point lands inside the image
+    const pts = out.calls.filter((c) => c.op === 'moveTo' || c.op === 'lineTo')
+    expect(Math.min(...pts.map((c) => c.args[0]))).toBeGreaterThanOrEqual(0)
+    expect(Math.max(...pts.map((c) => c.args[0]))).toBeLessThanOrEqual(img.width)
+    expect(Math.max(...pts.map((c) => c.args[1]))).toBeLessThanOrEqual(img.height)
+  })
+
+  test('the same name gives the same drawing every time (no device dependency)', async () => {
+    const a: { width: number; height: number; ctx: FakeImageContext }[] = []
+    const b: { width: number; height: number; ctx: FakeImageContext }[] = []
+    await renderSystemSignature('李四', fakeCanvasFactory(a), loadKaiShard)
+    await renderSystemSignature('李四', fakeCanvasFactory(b), loadKaiShard)
+    expect(a[0].ctx.calls).toEqual(b[0].ctx.calls)
+    const c: { width: number; height: number; ctx: FakeImageContext }[] = []
+    await renderSystemSignature('李五', fakeCanvasFactory(c), loadKaiShard)
+    expect(c[0].ctx.calls).not.toEqual(a[0].ctx.calls)
   })
 
   test('a long name is scaled down to 600 px', async () => {
     const made: { width: number; height: number; ctx: FakeImageContext }[] = []
-    const img = await renderSystemSignature('阿卜杜热合曼·买买提依明', fakeCanvasFactory(made))
-    expect(img.width).toBeLessThanOrEqual(600)
-    expect(made[1].ctx.transforms[0]).toMatch(/^scale\(0\.\d+/)
+    const img = await renderSystemSignature('阿卜杜热合曼·买买提依明', fakeCanvasFactory(made), loadKaiShard)
+    expect(img.width).toBe(600)
+    expect(img.height).toBeLessThan(120)
   })
 
-  test('unusable names and platforms fail with a Chinese message', async () => {
-    await expect(renderSystemSignature('   ', fakeCanvasFactory([]))).rejects.toThrow(/姓名/)
-    await expect(renderSystemSignature('张三', () => null)).rejects.toThrow(/系统签名/)
+  test('unusable names, missing characters, failed loads and platforms fail with a Chinese message', async () => {
+    await expect(renderSystemSignature('   ', fakeCanvasFactory([]), loadKaiShard)).rejects.toThrow(/姓名/)
+    await expect(renderSystemSignature('张三', () => null, loadKaiShard)).rejects.toThrow(/系统签名/)
+    // CJK extension A: not in the outlines
+    await expect(renderSystemSignature('张㐀', fakeCanvasFactory([]), loadKaiShard)).rejects.toThrow(
+      '姓名中的“㐀”暂不支持系统签名，请改用手写签名'
+    )
+    const offline = () => Promise.reject(new Error('ChunkLoadError'))
+    await expect(renderSystemSignature('张三', fakeCanvasFactory([]), offline)).rejects.toThrow('系统签名字体加载失败，请检查网络后重试')
     expect(normaliseSystemName('x'.repeat(21))).toBeNull()
     expect(normaliseSystemName(' 李  四 ')).toBe('李 四')
-  })
-
-  test('alphaBounds and trimPlan', () => {
-    const w = 10
-    const h = 6
-    const px = new Uint8ClampedArray(w * h * 4)
-    px[(2 * w + 3) * 4 + 3] = 200
-    px[(4 * w + 7) * 4 + 3] = 255
-    px[(5 * w + 9) * 4 + 3] = 5 // below the threshold: ignored
-    expect(alphaBounds(px, w, h)).toEqual({ minX: 3, minY: 2, maxX: 8, maxY: 5 })
-    expect(alphaBounds(new Uint8ClampedArray(w * h * 4), w, h)).toBeNull()
-    expect(trimPlan({ minX: 0, minY: 0, maxX: 1000, maxY: 200 }, 10, 600)).toEqual({ width: 600, height: 130, scale: 600 / 1020, dx: 10, dy: 10 })
   })
 })

@@ -5,7 +5,6 @@ import {
   checkQuality,
   emptyData,
   exportHandwriting,
-  renderSystemSignature,
   SignaturePadCore,
   type PadChange,
   type PadInputHandlers,
@@ -205,9 +204,4 @@ function restoreSurface(core: SignaturePadCore, s: PadSurface): void {
   Object.assign(s, again)
   core.setContext(again.ctx)
   core.redraw()
-}
-
-/** System signatures rendered on this platform's canvas (for SignatureStore.useRenderer). */
-export function systemSignatureRenderer(name: string): Promise<PngImage> {
-  return renderSystemSignature(name, canvas.createImageCanvas)
 }

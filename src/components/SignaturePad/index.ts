@@ -1,1 +1,1 @@
-export { SignaturePad, systemSignatureRenderer, type SignaturePadHandle, type SignaturePadProps } from './SignaturePad'
+export { SignaturePad, type SignaturePadHandle, type SignaturePadProps } from './SignaturePad'

@@ -1,6 +1,7 @@
 import type { ImageCanvasFactory, PngImage } from './host'
 import { drawAll, planExport, type ExportOptions } from './render'
-import { alphaBounds, normaliseSystemName, systemTextLayout, trimPlan } from './system'
+import { fillContours, loadGlyphs, placeText, type KaiShardLoader } from './glyphs'
+import { normaliseSystemName, SYSTEM_EM_PX } from './system'
 import type { SignatureData } from './types'
 
 /**
@@ -26,37 +27,34 @@ export async function exportHandwriting(
 export class SystemSignatureError extends Error {}
 
 /**
- * The name set in regular script, black on transparent, trimmed to the glyphs plus a margin
- * and scaled so the longer side is at most maxSide. Two passes: one to find where the glyphs
- * land (pixel scan, exact for any font the device picks), one to draw them trimmed.
+ * The name set in regular script from the font outlines (glyphs.ts), black on transparent,
+ * trimmed to the ink plus a margin and scaled so the longer side is at most maxSide. The ink
+ * box comes from the outlines themselves, so no pixels are read back.
  */
 export async function renderSystemSignature(
   name: string,
   canvasFor: ImageCanvasFactory,
+  loadShard: KaiShardLoader,
   opts: { color?: string; maxSide?: number; margin?: number } = {}
 ): Promise<PngImage> {
   const text = normaliseSystemName(name)
   if (!text) throw new SystemSignatureError('姓名为空或过长，无法生成系统签名')
-  const color = opts.color ?? '#000000'
-  const layout = systemTextLayout(text)
-  const draw = (c: NonNullable<ReturnType<ImageCanvasFactory>>) => {
-    c.ctx.font = layout.font
-    c.ctx.textBaseline = 'middle'
-    c.ctx.textAlign = 'left'
-    c.ctx.fillStyle = color
-    c.ctx.fillText(text, layout.x, layout.y)
+  let lookup: Awaited<ReturnType<typeof loadGlyphs>>
+  try {
+    lookup = await loadGlyphs(text, loadShard)
+  } catch {
+    throw new SystemSignatureError('系统签名字体加载失败，请检查网络后重试')
   }
-  const probe = canvasFor(layout.canvasWidth, layout.canvasHeight)
-  if (!probe) throw new SystemSignatureError('当前环境无法生成系统签名')
-  draw(probe)
-  const pixels = probe.ctx.getImageData(0, 0, layout.canvasWidth, layout.canvasHeight).data
-  const box = alphaBounds(pixels, layout.canvasWidth, layout.canvasHeight)
-  if (!box) throw new SystemSignatureError('系统签名生成失败，请改用手写签名')
-  const plan = trimPlan(box, opts.margin ?? Math.round(layout.fontPx * 0.08), opts.maxSide ?? 600)
-  const out = canvasFor(plan.width, plan.height)
+  if (lookup.missing.length) {
+    throw new SystemSignatureError(`姓名中的“${lookup.missing.join('')}”暂不支持系统签名，请改用手写签名`)
+  }
+  const placed = placeText(text, lookup.glyphs, SYSTEM_EM_PX, opts.margin ?? Math.round(SYSTEM_EM_PX * 0.08))
+  if (!placed) throw new SystemSignatureError('系统签名生成失败，请改用手写签名')
+  const scale = Math.min(1, (opts.maxSide ?? 600) / Math.max(placed.width, placed.height))
+  const width = Math.max(1, Math.ceil(placed.width * scale))
+  const height = Math.max(1, Math.ceil(placed.height * scale))
+  const out = canvasFor(width, height)
   if (!out) throw new SystemSignatureError('当前环境无法生成系统签名')
-  out.ctx.scale(plan.scale, plan.scale)
-  out.ctx.translate(plan.dx, plan.dy)
-  draw(out)
-  return { png: await out.toPng(), width: plan.width, height: plan.height }
+  fillContours(out.ctx, placed.contours, opts.color ?? '#000000', scale)
+  return { png: await out.toPng(), width, height }
 }

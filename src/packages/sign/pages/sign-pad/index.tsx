@@ -1,9 +1,10 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { SignaturePad, type SignaturePadHandle } from '@/components/SignaturePad'
 import { normaliseSystemName, type SignatureData } from '@/domain/signature'
 import { onViewportResize, viewportIsPortrait } from '@/platform/canvas'
+import type { AcceptedSignature } from '@/stores/SignatureStore'
 import { useSignatureStore } from '@/stores/features/signing'
 
 const HOME = '/pages/index/index'
@@ -17,6 +18,10 @@ function decodeParam(v: string | undefined): string {
   } catch {
     return v
   }
+}
+
+function chineseMessage(e: unknown, fallback: string): string {
+  return e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : fallback
 }
 
 /** Back to the page that opened the pad; home when the pad was opened directly. */
@@ -56,8 +61,24 @@ export default function SignPadPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [turns, setTurns] = useState(() => (viewportIsPortrait() ? 1 : 0))
   const pad = useRef<SignaturePadHandle>(null)
+  // the system signature, rendered from the font outlines when its tab is first shown
+  const [system, setSystem] = useState<AcceptedSignature | null>(null)
+  const [systemError, setSystemError] = useState<string | null>(null)
 
   useEffect(() => onViewportResize(() => setTurns(viewportIsPortrait() ? 1 : 0)), [])
+
+  useEffect(() => {
+    if (mode !== 'SYSTEM' || !name || system) return
+    let live = true
+    setSystemError(null)
+    signature.makeSystemSignature(name).then(
+      (img) => live && setSystem(img),
+      (e: unknown) => live && setSystemError(chineseMessage(e, '系统签名生成失败，请改用手写签名'))
+    )
+    return () => {
+      live = false
+    }
+  }, [mode, name, system, signature])
 
   // a stroke still in progress is ended (and so saved) when the page hides or closes
   useDidHide(() => pad.current?.finish())
@@ -77,15 +98,12 @@ export default function SignPadPage() {
     if (busy) return
     setMessage(null)
     if (mode === 'SYSTEM' && name) {
-      setBusy(true)
-      try {
-        signature.accept(await signature.makeSystemSignature(name))
-        leave()
-      } catch (e) {
-        setMessage(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '系统签名生成失败，请改用手写签名')
-      } finally {
-        setBusy(false)
+      if (!system) {
+        setMessage(systemError || '系统签名生成中，请稍候')
+        return
       }
+      signature.accept({ ...system, createdAt: Date.now() })
+      leave()
       return
     }
     const handle = pad.current
@@ -151,15 +169,25 @@ export default function SignPadPage() {
         />
         {handwriting ? null : (
           <View className='pad-system' data-testid='pad-system'>
-            <Text className='pad-system__name'>{name}</Text>
-            <Text className='pad-system__note'>将以楷体生成您的签名</Text>
+            {system ? (
+              <Image
+                className='pad-system__image'
+                src={system.png}
+                mode='aspectFit'
+                data-testid='pad-system-image'
+                aria-label={name ?? ''}
+              />
+            ) : (
+              <Text className='pad-system__note'>{systemError ? '' : '正在生成系统签名…'}</Text>
+            )}
+            <Text className='pad-system__note'>{name} · 将以楷体生成您的签名</Text>
           </View>
         )}
       </View>
 
       <View className='pad-foot'>
-        <Text className={`pad-message${message ? ' pad-message--error' : ''}`} data-testid='pad-message'>
-          {message || (handwriting ? '请使用正楷或常用签名书写您的姓名' : '')}
+        <Text className={`pad-message${message || (!handwriting && systemError) ? ' pad-message--error' : ''}`} data-testid='pad-message'>
+          {message || (handwriting ? '请使用正楷或常用签名书写您的姓名' : systemError || '')}
         </Text>
         {handwriting ? (
           <Button className={`pad-btn${hasInk ? '' : ' pad-btn--off'}`} size='mini' disabled={!hasInk || busy} onClick={() => pad.current?.undo()}>
