@@ -214,6 +214,15 @@ describe('EnterpriseStore (operator)', () => {
     expect(ent.currentMethod).toBe('LETTER')
   })
 
+  test('other organisations (其他组织) are offered only the letter too', async () => {
+    const b = backend()
+    const { ent } = await operatorAtMethod(b, 'OTHER_ORG')
+    expect(ent.app?.license?.orgKind).toBe('OTHER')
+    expect(ent.allowedMethods).toEqual(['LETTER'])
+    ent.chooseMethod('LEGAL_REP')
+    expect(ent.currentMethod).toBe('LETTER')
+  })
+
   test('letter path: template, review by the clock, rejection with a reason, re-upload, activated', async () => {
     const b = backend()
     const { ent } = await operatorAtMethod(b, 'REJECT_FIRST')

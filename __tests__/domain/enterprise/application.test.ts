@@ -81,6 +81,7 @@ describe('application state machine', () => {
     expect(allowedMethods('GOVERNMENT', true)).toEqual(['LETTER'])
     expect(allowedMethods('ENTERPRISE', false)).toEqual(['LEGAL_REP', 'LETTER'])
     expect(allowedMethods('INDIVIDUAL_BUSINESS', true)).toEqual(['SELF', 'LETTER'])
-    expect(allowedMethods('OTHER', false)).toEqual(['LEGAL_REP', 'LETTER'])
+    expect(allowedMethods('OTHER', false)).toEqual(['LETTER'])
+    expect(allowedMethods('OTHER', true)).toEqual(['LETTER'])
   })
 })

@@ -17,7 +17,8 @@
  * method or change the administrator; any state but ACTIVATED and CANCELLED may be CANCELled.
  * While a letter is under review nothing but the review's outcome (or CANCEL) moves it.
  */
-import type { OrganisationKind } from '../creditCode'
+import type { OrganisationKind } from '@/domain/creditCode'
+import { letterOnly } from '@/domain/enterprise/license'
 
 export type ApplicationStatus =
   | 'DRAFT'
@@ -118,12 +119,12 @@ export function isTerminal(status: ApplicationStatus): boolean {
 export type AuthorizationMethod = 'LEGAL_REP' | 'LETTER' | 'SELF'
 
 /**
- * How the super administrator may be authorized. Government and party organisations only by
- * letter. When the operator is the legal representative, their own intent confirmation
+ * How the super administrator may be authorized. 党政机关 and 其他组织 only by letter
+ * (license.ts letterOnly): they have no legal representative in the registry's sense. When the operator is the legal representative, their own intent confirmation
  * (SELF) takes the place of the legal representative's link; the letter stays possible.
  */
 export function allowedMethods(orgKind: OrganisationKind, operatorIsLegalRep: boolean): AuthorizationMethod[] {
-  if (orgKind === 'GOVERNMENT') return ['LETTER']
+  if (letterOnly(orgKind)) return ['LETTER']
   return operatorIsLegalRep ? ['SELF', 'LETTER'] : ['LEGAL_REP', 'LETTER']
 }
 

@@ -134,6 +134,7 @@ export function validateLicenseField(field: LicenseField, fields: Partial<Record
   return r.ok ? null : r.errors[field] ?? null
 }
 
+/** 党政机关 and 其他组织 authorize their super administrator by letter only. */
 export function letterOnly(kind: OrganisationKind): boolean {
-  return kind === 'GOVERNMENT'
+  return kind === 'GOVERNMENT' || kind === 'OTHER'
 }

@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { AUTHORIZATION_METHOD_LABEL, type AuthorizationMethod } from '@/domain/enterprise/application'
+import { letterOnly, ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { maskName } from '@/domain/identity'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
 import type { LegalRepField } from '@/stores/EnterpriseStore'
@@ -84,14 +85,18 @@ export const MethodStep = observer(function MethodStep() {
   const ent = useEnterpriseStore()
   const methods = ent.allowedMethods
   const current = ent.currentMethod
-  const gov = ent.app?.license?.orgKind === 'GOVERNMENT'
+  const kind = ent.app?.license?.orgKind
   return (
     <View className='card' data-testid='step-method'>
       <Text className='card__title'>授权超级管理员</Text>
       <Text className='hint'>
         {ent.app?.license?.name} · 超级管理员 {ent.app?.admin?.maskedName}（{ent.app?.admin?.maskedMobile}）
       </Text>
-      {gov ? <Text className='ent-tag ent-tag--info' data-testid='letter-only'>党政机关只能通过上传授权书完成授权</Text> : null}
+      {kind && letterOnly(kind) ? (
+        <Text className='ent-tag ent-tag--info' data-testid='letter-only'>
+          {ORG_KIND_LABEL[kind]}只能通过上传授权书完成授权
+        </Text>
+      ) : null}
       <View className='ent-segments' data-testid='method-tabs'>
         {methods.map((m) => (
           <View key={m} className={`ent-segment ${current === m ? 'ent-segment--on' : ''}`} onClick={() => ent.chooseMethod(m)} data-testid={`method-${m}`}>
