@@ -6,7 +6,7 @@
  *     H5 app on the HTTP client (dist/h5-http, API on 127.0.0.1:18787 for the meeting tests)
  *  3. end-to-end: the built H5 app in Debian Chromium (playwright-core) and the built weapp in a
  *     stand-in WeChat host (jest project "e2e")
- * Installs Debian's chromium first when it is missing (needs root, as on CI).
+ * Installs Debian's chromium, poppler-utils (pdfsig) and qpdf when missing (needs root, as on CI).
  * Flags: --no-build (reuse dist/), --only=unit|e2e
  */
 const { execSync, spawnSync } = require('child_process')
@@ -26,14 +26,27 @@ function run(cmd, env = {}) {
   }
 }
 
+let aptUpdated = false
+/** Installs Debian packages whose marker file is missing (needs root or sudo, as on CI). */
+function ensureDebian(packages) {
+  const missing = Object.entries(packages).filter(([, file]) => !fs.existsSync(file)).map(([pkg]) => pkg)
+  if (!missing.length) return
+  console.log(`installing Debian's ${missing.join(', ')}`)
+  const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : ''
+  if (!aptUpdated) execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit' })
+  aptUpdated = true
+  execSync(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' })
+}
+
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return
-  console.log(`Chromium not found at ${CHROMIUM}: installing Debian's chromium package`)
-  const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : ''
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' })
+  console.log(`Chromium not found at ${CHROMIUM}`)
+  ensureDebian({ chromium: CHROMIUM })
 }
 
 if (only !== 'e2e') {
+  // independent PDF checkers for the signed-document tests (__tests__/domain/pdf)
+  ensureDebian({ 'poppler-utils': '/usr/bin/pdfsig', qpdf: '/usr/bin/qpdf' })
   run('npx tsc --noEmit -p tsconfig.json')
   // the committed system-signature outlines match what the font package gives
   run('npx tsx scripts/gen-kai-glyphs.ts --check')
