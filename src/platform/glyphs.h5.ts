@@ -1,7 +1,9 @@
+import type { KaiTier } from '@/domain/signature/glyphs'
+
 /**
- * H5: each shard of the system-signature outlines (src/generated/kai) is a chunk of its own,
- * fetched when a name needs it.
+ * H5: each shard of the font outlines (src/generated/kai, both tiers) is a chunk of its own,
+ * fetched when a text needs it.
  */
-export function loadKaiShard(shard: number): Promise<Record<string, string>> {
-  return import(/* webpackChunkName: "kai-[request]" */ `../generated/kai/s${shard}`).then((m) => m.GLYPHS)
+export function loadKaiShard(tier: KaiTier, shard: number): Promise<Record<string, string>> {
+  return import(/* webpackChunkName: "kai-[request]" */ `../generated/kai/${tier}${shard}`).then((m) => m.GLYPHS)
 }

@@ -4,7 +4,7 @@ import {
   encodeGlyph,
   GlyphFormatError,
   KAI_GRID,
-  KAI_SHARDS,
+  KAI_TIERS,
   kaiShardOf,
   loadGlyphs,
   placeText,
@@ -44,15 +44,16 @@ describe('packed glyph format', () => {
     expect(() => decodeGlyphBase64('!!!')).toThrow(GlyphFormatError)
   })
 
-  test('shards spread the characters by code point', () => {
-    expect(kaiShardOf('张')).toBe('张'.codePointAt(0)! % KAI_SHARDS)
-    expect(new Set(Array.from('张王李赵刘陈杨黄').map(kaiShardOf)).size).toBeGreaterThan(4)
+  test('shards spread the characters by code point, per tier', () => {
+    expect(kaiShardOf('张', 'a')).toBe('张'.codePointAt(0)! % KAI_TIERS.a)
+    expect(kaiShardOf('圳', 'b')).toBe('圳'.codePointAt(0)! % KAI_TIERS.b)
+    expect(new Set(Array.from('张王李赵刘陈杨黄').map((ch) => kaiShardOf(ch, 'a'))).size).toBeGreaterThan(4)
   })
 })
 
 describe('the generated LXGW WenKai outlines', () => {
-  test('cover GB 2312 level 1 and the name extras, with the font metrics', () => {
-    expect(KAI_METRICS.glyphs).toBeGreaterThanOrEqual(3755)
+  test('cover GB 2312 (all of level 1, nearly all of level 2), with the font metrics', () => {
+    expect(KAI_METRICS.glyphs).toBeGreaterThanOrEqual(6763 - 40)
     expect(KAI_METRICS.ascent).toBeGreaterThan(KAI_GRID * 0.8)
     expect(KAI_METRICS.descent).toBeLessThan(0)
   })
@@ -70,16 +71,31 @@ describe('the generated LXGW WenKai outlines', () => {
     }
   })
 
-  test('each shard is loaded once per name, and unknown characters are reported in order', async () => {
-    const calls: number[] = []
-    const spy = (n: number) => {
-      calls.push(n)
-      return loadKaiShard(n)
+  test('each shard is loaded once per text; tier b only for what tier a lacks; unknown characters in order', async () => {
+    const calls: string[] = []
+    const spy = (tier: 'a' | 'b', n: number) => {
+      calls.push(`${tier}${n}`)
+      return loadKaiShard(tier, n)
     }
     const { missing, glyphs } = await loadGlyphs('张张㐀三㐁 张', spy)
     expect(missing).toEqual(['㐀', '㐁'])
     expect(Array.from(glyphs.keys())).toEqual(['张', '三'])
     expect(calls.length).toBe(new Set(calls).size)
+    // 张 and 三 are in tier a: tier b is asked only for the two unknown characters
+    expect(calls.filter((c) => c.startsWith('b')).sort()).toEqual(
+      Array.from(new Set([`b${kaiShardOf('㐀', 'b')}`, `b${kaiShardOf('㐁', 'b')}`])).sort()
+    )
+    calls.length = 0
+    const ok = await loadGlyphs('深圳', spy)
+    expect(ok.missing).toEqual([])
+    expect(calls).toContain(`b${kaiShardOf('圳', 'b')}`)
+  })
+
+  test('where tier b is not shipped (WeChat), its characters are missing and tier a still works', async () => {
+    const tierAOnly = (tier: 'a' | 'b', n: number) => (tier === 'a' ? loadKaiShard(tier, n) : Promise.resolve({}))
+    const r = await loadGlyphs('深圳张三', tierAOnly)
+    expect(r.missing).toEqual(['圳'])
+    expect(r.glyphs.has('深')).toBe(true)
   })
 })
 

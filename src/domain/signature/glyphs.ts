@@ -16,8 +16,14 @@ import { base64ToBytes } from '@/domain/base64'
 
 /** Units per em of the packed outlines. */
 export const KAI_GRID = 256
-/** Shards of the generated data: a name loads only the shards of its characters. */
-export const KAI_SHARDS = 64
+/**
+ * The generated data comes in two tiers, each in shards by code point, so that a name loads only
+ * the shards of its characters: tier a, the common characters (GB 2312 level 1, hanzi frequent
+ * in names, ASCII, Chinese punctuation); tier b, the rest of GB 2312 level 2. WeChat bundles
+ * tier a only (a subpackage is at most 2 MB); a character outside the loaded tiers is missing.
+ */
+export type KaiTier = 'a' | 'b'
+export const KAI_TIERS: Record<KaiTier, number> = { a: 48, b: 32 }
 
 export type GlyphContour = [number, number][]
 
@@ -26,8 +32,8 @@ export interface Glyph {
   contours: GlyphContour[]
 }
 
-export function kaiShardOf(ch: string): number {
-  return (ch.codePointAt(0) ?? 0) % KAI_SHARDS
+export function kaiShardOf(ch: string, tier: KaiTier): number {
+  return (ch.codePointAt(0) ?? 0) % KAI_TIERS[tier]
 }
 
 function pushVarint(out: number[], v: number): void {
@@ -102,8 +108,8 @@ export function decodeGlyphBase64(b64: string): Glyph {
   return decodeGlyph(bytes)
 }
 
-/** Loads shard n of the generated data (a map of character to packed glyph). */
-export type KaiShardLoader = (shard: number) => Promise<Record<string, string>>
+/** Loads one shard of the generated data (a map of character to packed glyph). */
+export type KaiShardLoader = (tier: KaiTier, shard: number) => Promise<Record<string, string>>
 
 /** Advance of a space between name parts, in grid units. */
 const SPACE_ADVANCE = Math.round(KAI_GRID * 0.3)
@@ -114,20 +120,26 @@ export interface GlyphLookup {
   missing: string[]
 }
 
-/** Loads the outlines of the characters of `text` (spaces need none), each shard once. */
+/**
+ * Loads the outlines of the characters of `text` (spaces need none), each shard once: tier a
+ * first, then tier b for what tier a lacks.
+ */
 export async function loadGlyphs(text: string, loadShard: KaiShardLoader): Promise<GlyphLookup> {
-  const chars = Array.from(new Set(Array.from(text).filter((ch) => ch !== ' ')))
-  const shards = Array.from(new Set(chars.map(kaiShardOf)))
-  const loaded = new Map<number, Record<string, string>>()
-  await Promise.all(shards.map(async (s) => loaded.set(s, await loadShard(s))))
+  let wanted = Array.from(new Set(Array.from(text).filter((ch) => ch !== ' ')))
   const glyphs = new Map<string, Glyph>()
-  const missing: string[] = []
-  for (const ch of chars) {
-    const packed = loaded.get(kaiShardOf(ch))?.[ch]
-    if (packed) glyphs.set(ch, decodeGlyphBase64(packed))
-    else missing.push(ch)
+  for (const tier of ['a', 'b'] as const) {
+    if (!wanted.length) break
+    const loaded = new Map<number, Record<string, string>>()
+    const shards = Array.from(new Set(wanted.map((ch) => kaiShardOf(ch, tier))))
+    await Promise.all(shards.map(async (n) => loaded.set(n, await loadShard(tier, n))))
+    wanted = wanted.filter((ch) => {
+      const packed = loaded.get(kaiShardOf(ch, tier))?.[ch]
+      if (packed) glyphs.set(ch, decodeGlyphBase64(packed))
+      return !packed
+    })
   }
-  return { glyphs, missing }
+  const order = Array.from(text)
+  return { glyphs, missing: wanted.sort((x, y) => order.indexOf(x) - order.indexOf(y)) }
 }
 
 export interface PlacedText {
