@@ -28,6 +28,11 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/authorize/index']
     },
     {
+      // 合同验签: checks a signed PDF's digital signature on the device (node-forge rides here).
+      root: 'packages/verify',
+      pages: ['pages/index/index']
+    },
+    {
       // The initiator's meeting screen (H5 on a shared screen), outside the main package.
       root: 'packages/meeting',
       pages: ['pages/screen/index']

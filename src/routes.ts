@@ -14,5 +14,6 @@ export const routes = {
   intent: (flowId: string) => `/packages/sign/pages/intent/index?flowId=${encodeURIComponent(flowId)}`,
   result: (flowId: string) => `/packages/sign/pages/result/index?flowId=${encodeURIComponent(flowId)}`,
   mine: '/packages/sign/pages/mine/index',
+  verifyPdf: '/packages/verify/pages/index/index',
   detail: (flowId: string) => `/packages/sign/pages/detail/index?flowId=${encodeURIComponent(flowId)}`
 }

@@ -52,7 +52,7 @@ function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
 }
 
 /** Index of `sig` in b[from, to), or -1. */
-export function indexOfBytes(b: Uint8Array, sig: readonly number[], from = 0, to = b.length): number {
+export function indexOfBytes(b: Uint8Array, sig: ArrayLike<number>, from = 0, to = b.length): number {
   const end = Math.min(to, b.length) - sig.length
   outer: for (let i = Math.max(0, from); i <= end; i++) {
     for (let j = 0; j < sig.length; j++) if (b[i + j] !== sig[j]) continue outer

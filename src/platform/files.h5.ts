@@ -48,6 +48,13 @@ export async function pickDocument(): Promise<PickOutcome> {
   return { ok: true, file: { path: URL.createObjectURL(file), name: file.name, size: file.size } }
 }
 
+/** A PDF (a signed contract, for 合同验签). */
+export async function pickPdf(): Promise<PickOutcome> {
+  const file = await chooseLocalFile('.pdf,application/pdf', 'pdf-input')
+  if (!file) return { ok: false, cancelled: true, message: '已取消选择' }
+  return { ok: true, file: { path: URL.createObjectURL(file), name: file.name, size: file.size } }
+}
+
 /** The bytes of a picked file. */
 export async function readBytes(path: string): Promise<Uint8Array> {
   const res = await fetch(path)

@@ -63,6 +63,18 @@ export async function pickDocument(): Promise<PickOutcome> {
   }
 }
 
+/** A PDF from a chat (a signed contract, for 合同验签). */
+export async function pickPdf(): Promise<PickOutcome> {
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] })
+    const f = res.tempFiles?.[0]
+    if (!f) return { ok: false, cancelled: true, message: '已取消选择' }
+    return { ok: true, file: { path: f.path, name: f.name || baseName(f.path), size: f.size } }
+  } catch (e) {
+    return failed(e, '无法选择文件，请从聊天记录中选择 PDF 文件')
+  }
+}
+
 export function readBytes(path: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     Taro.getFileSystemManager().readFile({

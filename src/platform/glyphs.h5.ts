@@ -5,5 +5,5 @@ import type { KaiTier } from '@/domain/signature/glyphs'
  * fetched when a text needs it.
  */
 export function loadKaiShard(tier: KaiTier, shard: number): Promise<Record<string, string>> {
-  return import(/* webpackChunkName: "kai-[request]" */ `../generated/kai/${tier}${shard}`).then((m) => m.GLYPHS)
+  return import(/* webpackChunkName: "kai-[request]", webpackInclude: /[ab]\d+\.ts$/ */ `../generated/kai/${tier}${shard}`).then((m) => m.GLYPHS)
 }

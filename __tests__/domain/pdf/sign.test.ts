@@ -8,7 +8,8 @@ import os from 'os'
 import path from 'path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { issuedBy } from '@/domain/pdf/pkcs7'
-import { saveSigned, verifyPdf, type PdfVerification } from '@/domain/pdf/sign'
+import { saveSigned } from '@/domain/pdf/sign'
+import { verifyPdf, type PdfVerification } from '@/domain/pdf/verify'
 import { createTestCa, type TestCa } from '@/domain/pdf/testCa'
 
 const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)

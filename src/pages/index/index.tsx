@@ -87,6 +87,7 @@ function Index() {
       {flow.mineError ? <Text className='error'>{flow.mineError}</Text> : null}
 
       <Button className='btn btn--ghost ent-home' data-testid='home-enterprise' onClick={() => Taro.navigateTo({ url: '/packages/enterprise/pages/index/index' })}>企业认证</Button>
+      <Button className='btn btn--ghost ent-home' data-testid='home-verify-pdf' onClick={() => Taro.navigateTo({ url: routes.verifyPdf })}>合同验签</Button>
 
       {dev ? (
         <Button className='btn btn--ghost dev-entry' onClick={() => Taro.navigateTo({ url: routes.dev })}>开发者面板（沙箱）</Button>
