@@ -117,9 +117,16 @@ describe('PDF of record', () => {
       expect(ink({ ...p }, { x: 1 - 35 / 595.28, y: 0.5 - 50 / 841.89, w: 30 / 595.28, h: 100 / 841.89 })).toBeGreaterThan(0.5)
       expect(ink(p, { x: 1 - 80 / 595.28, y: 0.5 - 50 / 841.89, w: 30 / 595.28, h: 100 / 841.89 })).toBe(0)
     }
-    // the report page has text
+    // the report page has text, and it is real text (Type 3 fonts with a ToUnicode map)
     const p4 = render(file, 4)
     expect(ink(p4, { x: 0.05, y: 0.05, w: 0.9, h: 0.5 })).toBeGreaterThan(0.01)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    for (const s of ['签署报告', '战略合作协议', '深圳前海云签科技有限公司', '杭州星河数字科技有限公司', '2026年12月04日', rec.stampedSha256, rec.originalSha256]) {
+      expect(text).toContain(s)
+    }
+    // the fonts are embedded (pdffonts lists them as Type 3, embedded)
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    expect(fonts).toMatch(/Type 3\s+Custom\s+yes/)
   })
 
   test('hashes: the original as given, the stamped pages differ from it; a preview is unsigned', async () => {

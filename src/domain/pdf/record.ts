@@ -11,7 +11,7 @@ import type { SignerKeys } from './pkcs7'
 import { appendReport, reportTexts, type SigningReport } from './report'
 import { saveSigned } from './sign'
 import { applyStamps, stampTexts, type Stamp } from './stamp'
-import { glyphsFor } from './text'
+import { glyphsFor, OutlineFonts } from './text'
 
 export interface RecordInput {
   original: Uint8Array
@@ -40,11 +40,15 @@ export async function makePdfOfRecord(input: RecordInput): Promise<PdfOfRecord> 
   const report: SigningReport = { ...input.report, originalSha256, stampedSha256: '0'.repeat(64) }
   const glyphs = await glyphsFor([...stampTexts(input.stamps), ...reportTexts(report)], input.loadShard)
   const doc = await PDFDocument.load(input.original)
-  await applyStamps(doc, input.stamps, glyphs)
+  const stampFonts = new OutlineFonts(doc, glyphs)
+  await applyStamps(doc, input.stamps, stampFonts)
+  stampFonts.finish()
   const stamped = await doc.save({ useObjectStreams: false })
   report.stampedSha256 = sha256Hex(stamped)
   const out = await PDFDocument.load(stamped)
-  appendReport(out, report, glyphs)
+  const reportFonts = new OutlineFonts(out, glyphs)
+  appendReport(out, report, reportFonts)
+  reportFonts.finish()
   out.setTitle(input.report.title)
   out.setProducer('InkSeal 电子签')
   out.setCreationDate(input.signature?.signingTime ?? new Date(0))

@@ -4,7 +4,7 @@
  * when, how they signed and how they confirmed their intent.
  */
 import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib'
-import { drawText, textWidth, wrapText, type GlyphMap } from './text'
+import { drawText, textWidth, wrapText, type GlyphMap, type OutlineFonts } from './text'
 
 export interface ReportSigner {
   /** masked, e.g. 张* */
@@ -80,10 +80,12 @@ class Writer {
   page: PDFPage
   y: number
   pages = 1
+  private readonly glyphs: GlyphMap
   constructor(
     private doc: PDFDocument,
-    private glyphs: GlyphMap
+    private fonts: OutlineFonts
   ) {
+    this.glyphs = fonts.glyphs
     this.page = doc.addPage(A4)
     this.y = A4[1] - MARGIN
   }
@@ -100,7 +102,7 @@ class Writer {
     for (const l of wrapText(text, this.glyphs, size, width)) {
       this.ensure(size * 1.5)
       this.y -= size * 1.25
-      drawText(this.page, l, this.glyphs, { x: MARGIN + (opts.indent ?? 0), y: this.y, size, color: opts.color ?? INK })
+      drawText(this.page, l, this.fonts, { x: MARGIN + (opts.indent ?? 0), y: this.y, size, color: opts.color ?? INK })
       this.y -= size * 0.25
     }
     this.y -= opts.gap ?? 0
@@ -112,8 +114,8 @@ class Writer {
     wrapText(value || '—', this.glyphs, size, width).forEach((l, i) => {
       this.ensure(size * 1.5)
       this.y -= size * 1.25
-      if (i === 0) drawText(this.page, label, this.glyphs, { x: MARGIN, y: this.y, size, color: MUTED })
-      drawText(this.page, l, this.glyphs, { x: MARGIN + lw, y: this.y, size, color: INK })
+      if (i === 0) drawText(this.page, label, this.fonts, { x: MARGIN, y: this.y, size, color: MUTED })
+      drawText(this.page, l, this.fonts, { x: MARGIN + lw, y: this.y, size, color: INK })
       this.y -= size * 0.35
     })
   }
@@ -127,9 +129,9 @@ class Writer {
 }
 
 /** Appends the report (one page, more when there are many signers); returns its page count. */
-export function appendReport(doc: PDFDocument, r: SigningReport, glyphs: GlyphMap): number {
+export function appendReport(doc: PDFDocument, r: SigningReport, fonts: OutlineFonts): number {
   const first = doc.getPageCount()
-  const w = new Writer(doc, glyphs)
+  const w = new Writer(doc, fonts)
   for (const o of reportOps(r)) {
     if (o.op === 'line') w.line(o.text, o.size, { gap: o.gap, color: o.muted ? MUTED : INK })
     else if (o.op === 'labelled') w.labelled(o.label, o.value, o.size)
@@ -137,7 +139,7 @@ export function appendReport(doc: PDFDocument, r: SigningReport, glyphs: GlyphMa
   }
   const total = doc.getPageCount() - first
   for (let p = 0; p < total; p++) {
-    drawText(doc.getPage(first + p), pageLabel(p + 1, total), glyphs, { x: MARGIN, y: MARGIN - 20, size: 8, color: MUTED })
+    drawText(doc.getPage(first + p), pageLabel(p + 1, total), fonts, { x: MARGIN, y: MARGIN - 20, size: 8, color: MUTED })
   }
   return total
 }

@@ -6,7 +6,7 @@
 import { clip, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb, type PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { FractionRect } from '@/domain/contract/geometry'
 import { pagingSealSlices } from '@/domain/contract/pagingSeal'
-import { drawText, textWidth, type GlyphMap } from './text'
+import { drawText, textWidth, type OutlineFonts } from './text'
 
 export type Stamp =
   /** a signature, seal or any picture (PNG bytes), fitted into the rectangle, centred */
@@ -45,7 +45,7 @@ export function stampTexts(stamps: Stamp[]): string[] {
 }
 
 /** Draws every stamp; images are embedded once per distinct PNG. */
-export async function applyStamps(doc: PDFDocument, stamps: Stamp[], glyphs: GlyphMap): Promise<void> {
+export async function applyStamps(doc: PDFDocument, stamps: Stamp[], fonts: OutlineFonts): Promise<void> {
   const images = new Map<Uint8Array, PDFImage>()
   const embed = async (png: Uint8Array) => {
     let img = images.get(png)
@@ -65,9 +65,9 @@ export async function applyStamps(doc: PDFDocument, stamps: Stamp[], glyphs: Gly
     if (s.kind === 'IMAGE') drawFitted(page, await embed(s.png), box)
     else if (s.kind === 'TEXT') {
       const size = Math.min(box.h * 0.7, 14)
-      const width = textWidth(s.text, glyphs, size)
+      const width = textWidth(s.text, fonts.glyphs, size)
       const fit = width > box.w ? (size * box.w) / width : size
-      drawText(page, s.text, glyphs, { x: box.x, y: box.y + (box.h - fit * 0.8) / 2 + fit * 0.1, size: fit, color: INK })
+      drawText(page, s.text, fonts, { x: box.x, y: box.y + (box.h - fit * 0.8) / 2 + fit * 0.1, size: fit, color: INK })
     } else drawCheck(page, box, s.checked)
   }
 }
