@@ -48,7 +48,7 @@ const NAME_EXTRAS =
   '婷姗娴婵媛嫒琬璎茹蕴嫚娉娣嫱婀娓嬿妲婕妯娈嫘嬗姹妩姒嫔嫡琏琥琮瑁瑕璀珀珑珞珙瑷旸昶晁暾昀曜炳炯焘煦熹燔钦铎锋锦镛颢骏骐'
 
 /** Full-width punctuation of Chinese text (contract text fields, the signing report). */
-const CJK_PUNCTUATION = '，。、：；！？（）《》“”—…￥【】'
+const CJK_PUNCTUATION = '，。、：；！？（）《》“”—…￥【】\u3000'
 
 /** GB 2312 hanzi: level 1 (rows 0xB0–0xD7) or level 2 (0xD8–0xF7). */
 function gb2312Hanzi(level: 1 | 2): string[] {
