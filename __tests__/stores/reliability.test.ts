@@ -213,7 +213,6 @@ afterAll(() => {
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.scenario} | ${r.cases} | ${r.faults} | ${r.failures} | ${r.lost} | ${r.note} |`)
   ].join('\n')
-  // eslint-disable-next-line no-console
   console.log(`\nReliability\n${table}\n`)
   const file = path.join(__dirname, '..', '..', 'docs', 'reliability.md')
   const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('<!-- BEGIN stores/reliability.test.ts -->')[0] : ''

@@ -17,7 +17,7 @@
  * method or change the administrator; any state but ACTIVATED and CANCELLED may be CANCELled.
  * While a letter is under review nothing but the review's outcome (or CANCEL) moves it.
  */
-import type { OrganisationKind } from '../creditCode'
+import type { OrganisationKind } from '@/domain/creditCode'
 
 export type ApplicationStatus =
   | 'DRAFT'
