@@ -8,7 +8,7 @@
 const defineJestConfig = require('@tarojs/test-utils-react/dist/jest.js').default
 
 const taroUi = defineJestConfig({
-  testMatch: ['<rootDir>/__tests__/ui/**/*.test.{ts,tsx}'],
+  testMatch: ['<rootDir>/__tests__/ui/**/*.test.{ts,tsx}']
 })
 // Taro packages ship ES modules and must be transformed; jest's and babel's own must not.
 taroUi.transformIgnorePatterns = ['/node_modules/(jest-[^/]+|@jest|babel-[^/]+|@babel|jsdom|react|react-dom|scheduler|mobx|mobx-react|mobx-react-lite)/']
