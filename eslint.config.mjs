@@ -1,16 +1,17 @@
 // ESLint 9 flat config: typescript-eslint's recommended rules, the React hooks rules, and the
 // project's import style. Formatting is Prettier's (.prettierrc.json), not ESLint's.
 import js from '@eslint/js'
+import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.sandbox-data/**', '.swc/**']
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     plugins: { 'react-hooks': reactHooks },
@@ -29,10 +30,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }]
     }
   },
-  // Code that runs in a browser or the mini-program (bench/ and e2e/ evaluate code in pages): browser globals, and the build-time
-  // constants of config/index.ts (defineConstants)
+  // Code that runs in a browser or the mini-program (bench/ and e2e/ also evaluate code in
+  // pages; sandbox/ is where the in-process sandbox is moving): browser globals, and the
+  // build-time constants of config/index.ts (defineConstants)
   {
-    files: ['src/**', 'bench/**', '__tests__/ui/**', '__tests__/setup/**', 'e2e/**'],
+    files: ['src/**', 'sandbox/**', 'bench/**', '__tests__/ui/**', '__tests__/setup/**', 'e2e/**'],
     languageOptions: {
       globals: { ...globals.browser, INKSEAL_BACKEND: 'readonly', INKSEAL_API_BASE: 'readonly', INKSEAL_LINK_HOSTS: 'readonly' }
     }
