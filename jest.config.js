@@ -8,10 +8,10 @@
 const defineJestConfig = require('@tarojs/test-utils-react/dist/jest.js').default
 
 const taroUi = defineJestConfig({
-  testMatch: ['<rootDir>/__tests__/ui/**/*.test.{ts,tsx}'],
+  testMatch: ['<rootDir>/__tests__/ui/**/*.test.{ts,tsx}']
 })
 // Taro packages ship ES modules and must be transformed; jest's and babel's own must not.
-taroUi.transformIgnorePatterns = ['/node_modules/(jest-[^/]+|@jest|babel-[^/]+|@babel|jsdom|react|react-dom|scheduler|mobx|mobx-react-lite)/']
+taroUi.transformIgnorePatterns = ['/node_modules/(jest-[^/]+|@jest|babel-[^/]+|@babel|jsdom|react|react-dom|scheduler|mobx|mobx-react|mobx-react-lite)/']
 // swiper (pulled in by @tarojs/components) ships .mjs
 taroUi.transform = { '^.+\\.(mjs|js|jsx|ts|tsx)$': Object.values(taroUi.transform)[0] }
 taroUi.moduleFileExtensions = [...taroUi.moduleFileExtensions, 'mjs']

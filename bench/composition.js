@@ -31,7 +31,7 @@ function listFiles(dir) {
   return out
 }
 
-const escaped = (s) => s.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+const escaped = (s) => s.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
 
 /** String literals of a source part that no other file under src/ contains. */
 function sourceMarkers(part) {
@@ -70,7 +70,7 @@ async function estimate(part) {
       logLevel: 'silent',
       alias: { '@': path.join(ROOT, 'src') },
       // other packages and the rest of the app are someone else's share
-      external: part.pkg ? [] : ['mobx', 'mobx-react-lite', 'react', 'react-dom', '@tarojs/*', 'dayjs', 'qrcode', 'jsqr', '@noble/*'],
+      external: part.pkg ? [] : ['mobx', 'mobx-react', 'mobx-react-lite', 'react', 'react-dom', '@tarojs/*', 'dayjs', 'qrcode', 'jsqr', '@noble/*'],
       define: { 'process.env.TARO_ENV': '"weapp"', INKSEAL_BACKEND: '"sandbox"', INKSEAL_API_BASE: '""', INKSEAL_LINK_HOSTS: '"sign.inkseal.cn"' }
     })
     const buf = Buffer.from(r.outputFiles[0].contents)

@@ -151,7 +151,7 @@ async function run(figures, { httpBuild } = {}) {
         key: 'h5.jsbaremobx',
         name: 'H5 JS, bare app + MobX (reference)',
         value: `${kb(bareMobxGz)} gzip = ${ratio(bareMobxGz / bg)} bare; ${kb(sum(files, 'raw'))} raw`,
-        how: 'the bare app with its page made a MobX observer of a makeAutoObservable store (bench/bare-mobx/index.tsx), MobX production bundle as in InkSeal: what the state library alone adds'
+        how: 'the bare app with its page made a MobX observer (mobx-react, as in InkSeal) of a makeAutoObservable store (bench/bare-mobx/index.tsx), MobX production bundle as in InkSeal: what the state library alone adds'
       })
     }
 

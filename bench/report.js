@@ -40,7 +40,6 @@ const partsTable = (parts) =>
     : ''
 
 const part = (parts, re) => (parts || []).find((p) => re.test(p.name))
-const listed = (xs) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : xs.join(''))
 
 /** Measurement details and suggestions for a missed budget, by figure key. */
 function suggestions(f, all) {
@@ -196,7 +195,7 @@ async function writeReport(figures, { seconds, failures = [], source = null }) {
 
   lines.push('## Definitions', '')
   lines.push(
-    '- **Bare app**: `bench/bare`, the `taro init` default (React, webpack5) with one page and one subpackage page, built in the same run from a copy with the project\'s `node_modules` linked in (same Taro and React). TOOLCHAIN.md quotes ~328 KB weapp / 111 KB gzip H5 for a bare app built elsewhere; this run\'s own build is the baseline. **Bare app + MobX** (`bench/bare-mobx`): the same app with its page replaced by a MobX observer of a `makeAutoObservable` store, MobX resolved to its production bundle as in InkSeal; a reference for what the state library alone costs.',
+    '- **Bare app**: `bench/bare`, the `taro init` default (React, webpack5) with one page and one subpackage page, built in the same run from a copy with the project\'s `node_modules` linked in (same Taro and React). TOOLCHAIN.md quotes ~328 KB weapp / 111 KB gzip H5 for a bare app built elsewhere; this run\'s own build is the baseline. **Bare app + MobX** (`bench/bare-mobx`): the same app with its page replaced by a MobX observer (`mobx-react`, as in InkSeal) of a `makeAutoObservable` store, MobX resolved to its production bundle as in InkSeal; a reference for what the state library alone costs.',
     '- **Builds**: production (`NODE_ENV=production taro build`), sandbox backend (what `npm run build:weapp` / `build:h5` make and the browser figures need), into `BENCH_OUT` (default `<tmp>/inkseal-bench`), never `dist/`; the lines marked HTTP-backend build come from the same builds with `INKSEAL_BACKEND=http` (what would ship).',
     '- **Landing route**: `/#/pages/entry/index?link=…`, where a scanned `https://host/s/PAYLOAD` signing link lands; the link is a demo link read from the sandbox developer panel.',
     '- **First render**: ms from navigation start (`performance.now()` time origin) until the page title element `.page-title__text` has text, taken in the first MutationObserver callback that sees it (observer installed with `addInitScript`, before any app script). The bare page has the same title markup.',

@@ -44,7 +44,7 @@ function packageSizes(buildDir) {
 
 /** How a Chinese string appears in the minified weapp JS (terser writes \uXXXX escapes). */
 function escaped(s) {
-  return s.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+  return s.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 
 /**

@@ -19,7 +19,7 @@ const sourceMaps = process.env.INKSEAL_SOURCEMAP === '1' ? { enableSourceMap: tr
  * Production builds take MobX's own minified production bundle (no development checks or
  * messages): 58 KB where its development-capable ESM entry minified to 70 KB on H5.
  */
-function useMobxProductionBuild(chain: { resolve: { alias: { set(k: string, v: string): unknown } } }): void {
+function applyMobxProductionBuild(chain: { resolve: { alias: { set(k: string, v: string): unknown } } }): void {
   if (process.env.NODE_ENV === 'development') return
   chain.resolve.alias.set('mobx$', require.resolve('mobx/dist/mobx.esm.production.min.js'))
 }
@@ -61,7 +61,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        useMobxProductionBuild(chain)
+        applyMobxProductionBuild(chain)
       }
     },
     h5: {
@@ -85,7 +85,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        useMobxProductionBuild(chain)
+        applyMobxProductionBuild(chain)
       }
     }
   }

@@ -214,7 +214,6 @@ describe('signature pad (H5, mouse)', () => {
     expect(png.top).toBeGreaterThan(0) // a margin above the ink
     expect(png.top).toBeLessThan(30)
     const bytes = pngBytes(sig.png)
-    // eslint-disable-next-line no-console
     console.log(`handwritten signature PNG: ${png.width}x${png.height}, ${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`)
     expect(errors).toEqual([])
     await close()
@@ -272,7 +271,6 @@ describe('signature pad (H5, mouse)', () => {
     const sig = (await accepted(page))!
     expect(sig.kind).toBe('HANDWRITTEN')
     const bytes = pngBytes(sig.png)
-    // eslint-disable-next-line no-console
     console.log(`handwritten signature PNG (slow, 10 strokes): ${sig.width}x${sig.height}, ${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`)
     await close()
   })
@@ -333,7 +331,6 @@ describe('signature pad (H5, mouse)', () => {
     expect(png.corners).toEqual([0, 0, 0, 0])
     expect(png.opaqueDark).toBeGreaterThan(500)
     const bytes = pngBytes(sig.png)
-    // eslint-disable-next-line no-console
     console.log(`system signature PNG: ${png.width}x${png.height}, ${(bytes / 1024).toFixed(1)} KB`)
     expect(errors).toEqual([])
     await close()

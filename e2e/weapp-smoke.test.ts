@@ -63,7 +63,6 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
 
   afterAll(() => {
     if (notes.length) {
-      // eslint-disable-next-line no-console
       console.info(`weapp stand-in notes (${BUILD_DIR}):\n` + notes.map(n => '  ' + n).join('\n'))
     }
   })

@@ -250,7 +250,6 @@ if (require.main === module) {
     const file = path.join(OUT_DIR, `${f.name}.json`)
     fs.writeFileSync(file, writeFixture(f))
     const points = f.strokes.reduce((n, s) => n + s.length, 0)
-    // eslint-disable-next-line no-console
     console.log(`${path.relative(process.cwd(), file)}: ${f.strokes.length} strokes, ${points} points`)
   }
 }

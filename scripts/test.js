@@ -1,5 +1,6 @@
 /**
  * `npm test`: everything, from a fresh clone.
+ *  0. lint and format: ESLint (eslint.config.mjs) and Prettier's check (.prettierrc.json)
  *  1. the type check (tsc), then unit, store, service, HTTP and component tests (jest projects
  *     "node" and "ui")
  *  2. production builds of the H5 app and the weapp (into dist/h5 and dist/weapp), and of the
@@ -7,7 +8,7 @@
  *  3. end-to-end: the built H5 app in Debian Chromium (playwright-core) and the built weapp in a
  *     stand-in WeChat host (jest project "e2e")
  * Installs Debian's chromium, poppler-utils (pdfsig) and qpdf when missing (needs root, as on CI).
- * Flags: --no-build (reuse dist/), --only=unit|e2e
+ * Flags: --no-build (reuse dist/), --only=unit|e2e|lint (lint: stage 0 alone; unit and e2e skip it)
  */
 const { execSync, spawnSync } = require('child_process')
 const fs = require('fs')
@@ -44,6 +45,14 @@ function ensureChromium() {
   ensureDebian({ chromium: CHROMIUM })
 }
 
+if (!only || only === 'lint') {
+  run('npx eslint .')
+  run('npx prettier --check .')
+  if (only === 'lint') {
+    console.log('\nLint stage passed.')
+    process.exit(0)
+  }
+}
 if (only !== 'e2e') {
   // independent PDF checkers for the signed-document tests (__tests__/domain/pdf)
   ensureDebian({ 'poppler-utils': '/usr/bin/pdfsig', qpdf: '/usr/bin/qpdf' })

@@ -24,7 +24,7 @@ export function createRootStore(): RootStore {
   let service: InkSealService
   let devTools: DevToolsLoaders | null
   if (INKSEAL_BACKEND !== 'http') {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadSandbox } = require('@/platform/backend') as typeof import('@/platform/backend')
     const backend = lazyService(
       () => loadSandbox(taroStorage, adapter.linkBase()),
@@ -34,9 +34,9 @@ export function createRootStore(): RootStore {
     // The core's tools do not load the sandbox's feature modules; all of them do.
     devTools = { core: () => backend.load().then((s) => s.dev), all: () => backend.load().then((s) => s.allDev()) }
   } else {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createHttpService } = require('@/services/http/HttpService') as typeof import('@/services/http/HttpService')
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { platformRequest } = require('@/platform/request') as typeof import('@/platform/request')
     service = createHttpService({ baseUrl: API_BASE, request: platformRequest })
     devTools = null

@@ -1,16 +1,15 @@
 /**
  * Reliability (issue: hardened): exactly-once signing under a 30 % failure rate over 200 seeds,
- * nothing lost across restarts and an expiring session. The figures are written to
- * docs/reliability.md by this test (deterministic under the seeds, so the file only changes
- * when behaviour does).
+ * nothing lost across restarts and an expiring session. The figures form the table of
+ * docs/reliability.md, which `npm run docs:tables` regenerates from this test (deterministic
+ * under the seeds, so the table only changes when behaviour does); the test writes no file.
  */
-import fs from 'fs'
-import path from 'path'
 import { withFaults, type FaultController } from '@/services/faultInjection'
 import { withRetry } from '@/services/retry'
 import { DEMO_PEOPLE } from '@/services/sandbox'
 import { DRAFT_PREFIX } from '@/stores/SigningStore'
 import type { TestRoot } from './testRoot'
+import { emitDocsTable, RELIABILITY_HEADER } from './docsTables'
 import { world as makeWorld, type World } from './helpers'
 import { accepted, readToEnd, signIn } from './signingHelpers'
 
@@ -207,19 +206,8 @@ describe('nothing lost', () => {
 })
 
 afterAll(() => {
-  if (rows.length < 3) return // a filtered run: keep the committed report
-  const table = [
-    '| scenario | cases tried | faults injected | failures | data lost | note |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.scenario} | ${r.cases} | ${r.faults} | ${r.failures} | ${r.lost} | ${r.note} |`)
-  ].join('\n')
-  // eslint-disable-next-line no-console
+  if (rows.length < 3) return // a filtered run: not the whole table
+  const table = [RELIABILITY_HEADER, ...rows.map((r) => `| ${r.scenario} | ${r.cases} | ${r.faults} | ${r.failures} | ${r.lost} | ${r.note} |`)].join('\n')
   console.log(`\nReliability\n${table}\n`)
-  const file = path.join(__dirname, '..', '..', 'docs', 'reliability.md')
-  const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('<!-- BEGIN stores/reliability.test.ts -->')[0] : ''
-  const tail = fs.existsSync(file) ? (fs.readFileSync(file, 'utf8').split('<!-- END stores/reliability.test.ts -->')[1] ?? '') : ''
-  fs.writeFileSync(
-    file,
-    `${head || '# Reliability\n\n'}<!-- BEGIN stores/reliability.test.ts -->\n${table}\n<!-- END stores/reliability.test.ts -->${tail || '\n'}`
-  )
+  emitDocsTable('stores/reliability.test.ts', table)
 })

@@ -26,14 +26,14 @@ jest.mock('@tarojs/taro', () => {
   }
 })
 
-/* eslint-disable @typescript-eslint/no-var-requires */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const Taro = require('@tarojs/taro').default as { navigateTo: jest.Mock }
 const Contract = require('@/packages/sign/pages/contract/index').default
 const Intent = require('@/packages/sign/pages/intent/index').default
 const Result = require('@/packages/sign/pages/result/index').default
 const Mine = require('@/packages/sign/pages/mine/index').default
 const Detail = require('@/packages/sign/pages/detail/index').default
-/* eslint-enable @typescript-eslint/no-var-requires */
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const stores: TestRoot[] = []
 afterEach(() => {
@@ -100,7 +100,7 @@ describe('signing pages (H5 components, jsdom)', () => {
     const card = [...document.querySelectorAll(`[data-testid="${name}-missing"]`)].pop()
     expect(card?.textContent).toContain(message)
     const home = [...(card?.querySelectorAll('taro-button-core, button') ?? [])].find((b) => b.textContent?.includes('返回首页')) as HTMLElement
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const reLaunch = require('@tarojs/taro').default.reLaunch as jest.Mock
     reLaunch.mockClear()
     t.fireEvent.click(home)

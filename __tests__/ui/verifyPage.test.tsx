@@ -14,7 +14,7 @@ jest.mock('@tarojs/taro', () => {
   }
 })
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Verify = require('@/pages/verify/index').default
 
 async function type(t: TestUtils, testId: string, value: string) {

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { makeAutoObservable } from 'mobx'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 
 /**
  * The bare app's page with MobX added and nothing else (bench only): a makeAutoObservable store
- * read by an observer view, as every InkSeal page is. Replaces bench/bare's page in a copy of
+ * read by an observer view (mobx-react's observer), as every InkSeal page is. Replaces bench/bare's page in a copy of
  * the bare app, to show what the state library alone costs the first render.
  */
 class TitleStore {

@@ -2,7 +2,7 @@ import path from 'path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 // scripts/serve-h5.js is plain CommonJS shared with `npm start`.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveH5 } = require('../../scripts/serve-h5.js') as {
   serveH5: (dir: string, port?: number, host?: string) => Promise<{ url: string; close: () => Promise<void> }>
 }

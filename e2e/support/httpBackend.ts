@@ -5,7 +5,7 @@ import { createSandbox, type SandboxService } from '@/services/sandbox'
 import { FileStorage } from '../../server/fileStorage'
 import { startSandboxServer, type SandboxServer } from '../../server/sandboxServer'
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveH5 } = require('../../scripts/serve-h5.js') as {
   serveH5: (dir: string, port?: number, host?: string) => Promise<{ url: string; close: () => Promise<void> }>
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-function-type, @typescript-eslint/no-this-alias */
 /**
  * A stand-in WeChat host for smoke-testing the BUILT weapp output (dist/weapp) in Node.
  *
@@ -18,6 +19,10 @@
  * Math.random is seeded for the same reason.
  *
  * See docs/weapp-smoke.md for what it does not emulate.
+ *
+ * Lint: this file stands in for WeChat's untyped runtime (wx APIs, the App/Page/Component
+ * option objects, callbacks called with their own `this`), hence `any`, `Function` and `this`
+ * captured for such callbacks.
  */
 import * as fs from 'fs'
 import * as path from 'path'

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import type { PropsWithChildren } from 'react'
 import { PrivacyPopup } from './PrivacyPopup'
 import { SandboxSmsNotice } from './SandboxSmsNotice'

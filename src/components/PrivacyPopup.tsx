@@ -1,5 +1,5 @@
 import { Button, View, Text } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { privacyPrompt } from '@/platform/privacy'
 
 /** Consent before album or camera use. On WeChat the agree button carries

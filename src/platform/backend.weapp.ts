@@ -2,7 +2,7 @@ import type { AppSandbox } from '@/services/sandbox/appBackend'
 import type { SandboxModuleLoaders } from '@/services/sandbox/onDemand'
 import type { KeyValueStore } from '@/services/storage'
 
-/* eslint-disable @typescript-eslint/no-var-requires */
+/* eslint-disable @typescript-eslint/no-require-imports */
 
 /**
  * WeChat: the mini-program build has no chunk loading, so the sandbox is in the package; its

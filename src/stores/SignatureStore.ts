@@ -28,7 +28,7 @@ export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000
  */
 function platformRenderer(): SystemSignatureRenderer | null {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const canvas = require('@/platform/canvas') as typeof import('@/platform/canvas')
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const glyphs = require('@/platform/glyphs') as typeof import('@/platform/glyphs')

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { fractionToPixels, pagingSliceOf } from '@/domain/contract'
 import type { Field } from '@/services/types'
 import type { SigningStore } from '@/stores/SigningStore'

@@ -1,6 +1,6 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Field } from '@/services/types'
 import type { SigningStore } from '@/stores/SigningStore'
@@ -78,6 +78,7 @@ export const ContractReader = observer(function ContractReader(props: {
     const p = old.pages[i]
     const frac = p ? (topRef.current - p.top) / p.height : 0
     scrollTo(scrollOffsetFor(layout, i, Math.max(0, frac), 0))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new layout only; update/scrollTo are this render's closures
   }, [layout])
 
   // Jump requests from the store (next field, page).
@@ -85,6 +86,7 @@ export const ContractReader = observer(function ContractReader(props: {
   useEffect(() => {
     if (!target || layout.pages.length === 0) return
     scrollTo(Math.min(Math.max(0, layout.height - viewport), scrollOffsetFor(layout, target.page, target.y, 80)))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one jump per request (its seq) or new layout, not per render
   }, [target?.seq, layout])
 
   // Fetch the images of what is mounted (in ranges).

@@ -1,5 +1,5 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useState } from 'react'
 import { SEAL_TYPE_LABELS, type Field } from '@/services/types'
 import { DECLINE_MAX, type SigningStore } from '@/stores/SigningStore'

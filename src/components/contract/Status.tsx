@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { formatDateTime } from '@/domain/contract'
 import type { AuditAction, AuditTrail, DocumentVerification, IntentMethod, SignerView } from '@/services/types'
 import { SIGNER_STATUS_LABEL } from '@/stores/labels'

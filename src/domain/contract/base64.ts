@@ -3,8 +3,8 @@
  * engine on phones has neither btoa/atob nor TextEncoder).
  */
 
-import { base64ToBytes, bytesToBase64 } from '../base64'
-import { utf8Bytes } from '../utf8'
+import { base64ToBytes, bytesToBase64 } from '@/domain/base64'
+import { utf8Bytes } from '@/domain/utf8'
 
 export const utf8Encode = utf8Bytes
 export const base64Encode = bytesToBase64

@@ -1,7 +1,7 @@
 /**
  * Signing password (签署密码) for PASSWORD intent confirmation: 6 digits, not trivial.
  */
-import { fail, ok, type Validation } from '../validation'
+import { fail, ok, type Validation } from '@/domain/validation'
 
 /** Refused as too easy to guess: all the same digit, runs up or down, two or three repeated digits, common picks. */
 export function isTrivialPassword(p: string): boolean {

@@ -2,8 +2,8 @@
  * The business licence (营业执照, or 统一社会信用代码证书 for organisations that have no
  * licence) as the operator confirms it. Checked the same way on the device and by the backend.
  */
-import { validateCreditCode, type OrganisationKind } from '../creditCode'
-import { validatePersonName } from '../identity'
+import { validateCreditCode, type OrganisationKind } from '@/domain/creditCode'
+import { validatePersonName } from '@/domain/identity'
 
 export type LicenseField = 'name' | 'creditCode' | 'legalRepresentative' | 'orgKind' | 'address' | 'registeredOn' | 'validUntil'
 

@@ -4,7 +4,7 @@
  * Used for the legal representative's QR code (an <Image> data URL on both platforms) and for
  * the sandbox's demo licence images.
  */
-import { bytesToBase64 } from '../base64'
+import { bytesToBase64 } from '@/domain/base64'
 
 let CRC_TABLE: Uint32Array | null = null
 

@@ -2,7 +2,7 @@
  * QR codes as PNG data URLs, the same on WeChat and H5: the modules come from ../qrSvg (qrcode's
  * pure core, text passed as UTF-8 bytes), png.ts draws them.
  */
-import { qrMatrix as modulesOf } from '../qrSvg'
+import { qrMatrix as modulesOf } from '@/domain/qrSvg'
 import { encodePng, pngDataUrl } from './png'
 
 export interface QrMatrix {

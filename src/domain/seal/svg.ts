@@ -3,7 +3,7 @@
  * `size × size` box, for nesting in a page image (`<svg x y width height viewBox>…</svg>`, or a
  * narrower viewBox for a paging-seal slice); `sealSvg` is a whole document.
  */
-import { svgDataUrl } from '../contract/base64'
+import { svgDataUrl } from '@/domain/contract/base64'
 import { sealGeometry, type SealSpec } from './geometry'
 
 export const SEAL_FONT = "'SimSun','Songti SC',serif"

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect, useState } from 'react'
 import { FlowCard } from '@/components/FlowCard'
 import { PageShell } from '@/components/PageShell'

@@ -1,5 +1,5 @@
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect } from 'react'
 import { FaceStep } from '@/components/FaceStep'
 import { RealNameForm } from '@/components/RealNameForm'

@@ -1,6 +1,6 @@
-import { EnterpriseStore } from '../EnterpriseStore'
-import { defineFeature } from '../RootStore'
-import { useStore } from '../StoreContext'
+import { EnterpriseStore } from '@/stores/EnterpriseStore'
+import { defineFeature } from '@/stores/RootStore'
+import { useStore } from '@/stores/StoreContext'
 
 /** Enterprise onboarding and the legal representative's authorization (packages/enterprise). */
 export const enterpriseFeature = defineFeature(

@@ -1,6 +1,6 @@
-import { MeetingStore } from '../MeetingStore'
-import { defineFeature } from '../RootStore'
-import { useStore } from '../StoreContext'
+import { MeetingStore } from '@/stores/MeetingStore'
+import { defineFeature } from '@/stores/RootStore'
+import { useStore } from '@/stores/StoreContext'
 
 /** The initiator's meeting screen (packages/meeting). */
 export const meetingFeature = defineFeature('meeting', (root) => new MeetingStore(root.service))

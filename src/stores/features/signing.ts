@@ -1,7 +1,7 @@
-import { defineFeature } from '../RootStore'
-import { SignatureStore } from '../SignatureStore'
-import { SigningStore } from '../SigningStore'
-import { useStore } from '../StoreContext'
+import { defineFeature } from '@/stores/RootStore'
+import { SignatureStore } from '@/stores/SignatureStore'
+import { SigningStore } from '@/stores/SigningStore'
+import { useStore } from '@/stores/StoreContext'
 
 /** The handwritten signature (draft and accepted); reset on sign-out. */
 export const signatureFeature = defineFeature('signature', (root) => {

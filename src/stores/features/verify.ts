@@ -1,6 +1,6 @@
-import { useStore } from '../StoreContext'
-import { defineFeature } from '../RootStore'
-import { VerifyStore } from '../VerifyStore'
+import { useStore } from '@/stores/StoreContext'
+import { defineFeature } from '@/stores/RootStore'
+import { VerifyStore } from '@/stores/VerifyStore'
 
 /**
  * Real-name verification (pages/verify, and the enterprise pages' verification gate). A

@@ -1,5 +1,5 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { LICENSE_FIELD_LABEL, ORG_KIND_LABEL, ORG_KINDS, type LicenseField } from '@/domain/enterprise/license'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
 

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useState } from 'react'
 import { pickDocument, pickImage, readBytes, saveAndOpen } from '@/platform/files'
 import { useEnterpriseStore } from '@/stores/features/enterprise'

@@ -1,5 +1,5 @@
 import { Button, Image, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useState } from 'react'
 import { localUrl, pickImage, readBytes } from '@/platform/files'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
@@ -28,7 +28,7 @@ export const LicenseStep = observer(function LicenseStep() {
     await ent.uploadLicense({ name: r.file.name, bytes })
   }
 
-  const useSample = async (key: string, fileName: string) => {
+  const pickSample = async (key: string, fileName: string) => {
     const dev = ent.devTools
     if (!dev) return
     setMessage(null)
@@ -79,7 +79,7 @@ export const LicenseStep = observer(function LicenseStep() {
                   <Text className='mono'>法定代表人：{s.legalRep.name} · {s.legalRep.idNumber} · {s.legalRep.mobile}</Text>
                 ) : null}
               </View>
-              <Button className='btn btn--small btn--ghost' disabled={busy} onClick={() => void useSample(s.key, s.fileName)} data-testid={`sample-${s.key}`}>
+              <Button className='btn btn--small btn--ghost' disabled={busy} onClick={() => void pickSample(s.key, s.fileName)} data-testid={`sample-${s.key}`}>
                 使用
               </Button>
             </View>

@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { AUTHORIZATION_METHOD_LABEL, type AuthorizationMethod } from '@/domain/enterprise/application'
 import { letterOnly, ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { maskName } from '@/domain/identity'

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { APPLICATION_STATUS_LABEL, AUTHORIZATION_METHOD_LABEL } from '@/domain/enterprise/application'
 import { ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { useEnterpriseStore } from '@/stores/features/enterprise'

@@ -1,4 +1,4 @@
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect } from 'react'
 import { FaceStep } from '@/components/FaceStep'
 import { RealNameForm } from '@/components/RealNameForm'

@@ -1,14 +1,14 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useCallback, useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
 import { ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { adapter } from '@/platform/adapter'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { useStore } from '@/stores/StoreContext'
-import { VerifyGate } from '../../components/VerifyGate'
+import { VerifyGate } from '@/packages/enterprise/components/VerifyGate'
 
 /**
  * The legal representative's page, opened from the SMS link or the QR code (the entry page

@@ -1,6 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect, useMemo } from 'react'
 import dayjs from 'dayjs'
 import { qrSvg, svgDataUrl } from '@/domain/qrSvg'
@@ -25,7 +25,8 @@ function MeetingScreen() {
   }, [meeting, meetingId, boardKey])
 
   const flow = meeting.selected
-  const qr = useMemo(() => (flow ? svgDataUrl(qrSvg(flow.signLink)) : ''), [flow?.signLink])
+  const signLink = flow?.signLink
+  const qr = useMemo(() => (signLink ? svgDataUrl(qrSvg(signLink)) : ''), [signLink])
   const board = meeting.board
 
   return (

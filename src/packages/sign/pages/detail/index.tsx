@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
-import { MissingPage } from '../../components/MissingPage'
+import { MissingPage } from '@/packages/sign/components/MissingPage'
 import { ContractReader } from '@/components/contract/ContractReader'
 import { AuditTrailView, SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
@@ -27,6 +27,7 @@ function Detail() {
       await signing.loadAudit()
     }
     void go()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per flow id, on the stores' state at that moment
   }, [flowId])
 
   if (!flowId || !session.active) {

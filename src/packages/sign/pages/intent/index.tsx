@@ -1,10 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect } from 'react'
 import { FaceStep } from '@/components/FaceStep'
 import { PageShell } from '@/components/PageShell'
-import { MissingPage } from '../../components/MissingPage'
+import { MissingPage } from '@/packages/sign/components/MissingPage'
 import { INTENT_METHOD_LABEL } from '@/components/contract/labels'
 import { routes } from '@/routes'
 import { useSigningStore } from '@/stores/features/signing'
@@ -29,6 +29,7 @@ function Intent() {
       }
     }
     void go()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per flow id, on the stores' state at that moment
   }, [flowId])
 
   // Countdown for the SMS resend button.

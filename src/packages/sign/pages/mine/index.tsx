@@ -1,6 +1,6 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import dayjs from 'dayjs'
 import { PageShell } from '@/components/PageShell'
 import { routes } from '@/routes'

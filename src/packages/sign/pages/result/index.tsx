@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import { useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
-import { MissingPage } from '../../components/MissingPage'
+import { MissingPage } from '@/packages/sign/components/MissingPage'
 import { ContractReader } from '@/components/contract/ContractReader'
 import { SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
@@ -24,6 +24,7 @@ function Result() {
     if (signing.contract?.flowId !== flowId) void signing.open(flowId)
     signing.startPolling()
     return () => signing.stopPolling()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per flow id, on the stores' state at that moment
   }, [flowId])
   useDidShow(() => {
     if (flowId && session.active && signing.flowId === flowId) signing.startPolling()

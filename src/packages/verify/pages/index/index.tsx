@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { observer } from 'mobx-react-lite'
+import { observer } from 'mobx-react'
 import dayjs from 'dayjs'
 import { PageShell } from '@/components/PageShell'
 import type { VerdictStatus } from '@/domain/pdf/verdict'
