@@ -30,7 +30,7 @@ function platformRenderer(): SystemSignatureRenderer | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const canvas = require('@/platform/canvas') as typeof import('@/platform/canvas')
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const glyphs = require('@/platform/glyphs') as typeof import('@/platform/glyphs')
     return (name) => renderSystemSignature(name, canvas.createImageCanvas, glyphs.loadKaiShard)
   } catch {

@@ -1,6 +1,6 @@
-import { PdfVerifyStore } from '../PdfVerifyStore'
-import { defineFeature } from '../RootStore'
-import { useStore } from '../StoreContext'
+import { PdfVerifyStore } from '@/stores/PdfVerifyStore'
+import { defineFeature } from '@/stores/RootStore'
+import { useStore } from '@/stores/StoreContext'
 
 /** 合同验签 (packages/verify). */
 export const pdfVerifyFeature = defineFeature('pdfVerify', () => new PdfVerifyStore())
