@@ -11,6 +11,9 @@ import type { RootStore } from '@/stores/RootStore'
 import { PdfVerifyStore } from '@/stores/PdfVerifyStore'
 import { StoreProvider } from '@/stores/StoreContext'
 
+// key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
+jest.setTimeout(60_000)
+
 type Pick = { ok: true; file: { path: string; name: string; size: number } } | { ok: false; cancelled: boolean; message: string }
 const mockFiles: { next: Pick; bytes: Uint8Array } = { next: { ok: false, cancelled: true, message: '' }, bytes: new Uint8Array() }
 

@@ -5,6 +5,9 @@ import path from 'path'
 import { pdfFromPages, type LaidOutPage } from '@/domain/pdf/pages'
 import { loadKaiShard } from '@/platform/glyphs.h5'
 
+// key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
+jest.setTimeout(60_000)
+
 const pages: LaidOutPage[] = [
   {
     width: 595,

@@ -16,6 +16,9 @@ import { createTestCa } from '@/domain/pdf/testCa'
 import { MissingGlyphError } from '@/domain/pdf/text'
 import { loadKaiShard } from '@/platform/glyphs.h5'
 
+// key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
+jest.setTimeout(60_000)
+
 const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)
 const ca = createTestCa(NOW, 1024)
 let dir: string

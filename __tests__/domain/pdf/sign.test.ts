@@ -12,6 +12,9 @@ import { saveSigned } from '@/domain/pdf/sign'
 import { verifyPdf, type PdfVerification } from '@/domain/pdf/verify'
 import { createTestCa, type TestCa } from '@/domain/pdf/testCa'
 
+// key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
+jest.setTimeout(60_000)
+
 const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)
 let ca: TestCa
 let dir: string

@@ -3,6 +3,9 @@ import { saveSigned } from '@/domain/pdf/sign'
 import { createTestCa } from '@/domain/pdf/testCa'
 import { pdfVerdict } from '@/domain/pdf/verdict'
 
+// key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
+jest.setTimeout(60_000)
+
 const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)
 const ca = createTestCa(NOW, 1024)
 
