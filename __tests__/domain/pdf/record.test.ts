@@ -41,6 +41,8 @@ async function original(pages: number): Promise<Uint8Array> {
 const SIGNATURE = { page: 0, rect: { x: 0.1, y: 0.7, w: 0.3, h: 0.1 } }
 const DATE = { page: 1, rect: { x: 0.55, y: 0.1, w: 0.35, h: 0.04 } }
 const CHECK = { page: 2, rect: { x: 0.1, y: 0.1, w: 0.05, h: 0.035 } }
+const SEAL = { page: 2, rect: { x: 0.55, y: 0.6, w: 0.3, h: 0.2 } }
+const STAR = { text: '杭州星河数字科技有限公司', purpose: '合同专用章' }
 
 function input(pages: number, extra: Partial<RecordInput> = {}): Promise<RecordInput> {
   return original(pages).then((bytes) => ({
@@ -49,7 +51,8 @@ function input(pages: number, extra: Partial<RecordInput> = {}): Promise<RecordI
       { kind: 'IMAGE', ...SIGNATURE, png: square(40, [0, 0, 0]) },
       { kind: 'TEXT', ...DATE, text: '2026年12月04日' },
       { kind: 'CHECK', ...CHECK, checked: true },
-      { kind: 'PAGING_SEAL', png: square(60, [200, 20, 20]), y: 0.5, sizePt: 120 }
+      { kind: 'SEAL', ...SEAL, seal: STAR },
+      { kind: 'PAGING_SEAL', seal: STAR, y: 0.5 - 60 / 841.89, sizePt: 120 }
     ] as Stamp[],
     report: {
       title: '战略合作协议',
@@ -115,16 +118,23 @@ describe('PDF of record', () => {
     expect(ink(p2, { x: 0.05, y: 0.05, w: 0.45, h: 0.2 })).toBe(0)
     const p3 = render(file, 3)
     expect(ink(p3, CHECK.rect)).toBeGreaterThan(0.1)
-    // the seal slice: one third of a 120 pt seal at each page's right edge, centred on y = 0.5
+    // the seal: ink inside its square (ring, star, characters), none left or right of it
+    const side = Math.min(SEAL.rect.w * 595.28, SEAL.rect.h * 841.89)
+    const sealBox = { x: SEAL.rect.x + (SEAL.rect.w - side / 595.28) / 2, y: SEAL.rect.y, w: side / 595.28, h: SEAL.rect.h }
+    expect(ink(p3, sealBox)).toBeGreaterThan(0.05)
+    expect(ink(p3, { x: SEAL.rect.x, y: SEAL.rect.y, w: sealBox.x - SEAL.rect.x - 0.01, h: SEAL.rect.h })).toBe(0)
+    // its centre holds the star
+    expect(ink(p3, { x: sealBox.x + sealBox.w * 0.45, y: sealBox.y + sealBox.h * 0.45, w: sealBox.w * 0.1, h: sealBox.h * 0.1 })).toBeGreaterThan(0.5)
+    // the paging seal: a third of a 120 pt seal at each page's right edge, around y = 0.5; nothing left of the edge strip
     for (const p of [p1, p2, p3]) {
-      expect(ink({ ...p }, { x: 1 - 35 / 595.28, y: 0.5 - 50 / 841.89, w: 30 / 595.28, h: 100 / 841.89 })).toBeGreaterThan(0.5)
-      expect(ink(p, { x: 1 - 80 / 595.28, y: 0.5 - 50 / 841.89, w: 30 / 595.28, h: 100 / 841.89 })).toBe(0)
+      expect(ink(p, { x: 1 - 40 / 595.28, y: 0.5 - 55 / 841.89, w: 40 / 595.28, h: 110 / 841.89 })).toBeGreaterThan(0.02)
+      expect(ink(p, { x: 1 - 90 / 595.28, y: 0.5 - 55 / 841.89, w: 40 / 595.28, h: 110 / 841.89 })).toBe(0)
     }
     // the report page has text, and it is real text (Type 3 fonts with a ToUnicode map)
     const p4 = render(file, 4)
     expect(ink(p4, { x: 0.05, y: 0.05, w: 0.9, h: 0.5 })).toBeGreaterThan(0.01)
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    for (const s of ['签署报告', '战略合作协议', '深圳前海云签科技有限公司', '杭州星河数字科技有限公司', '2026年12月04日', rec.stampedSha256, rec.originalSha256]) {
+    for (const s of ['签署报告', '战略合作协议', '合同专用章', '深圳前海云签科技有限公司', '杭州星河数字科技有限公司', '2026年12月04日', rec.stampedSha256, rec.originalSha256]) {
       expect(text).toContain(s)
     }
     // the fonts are embedded (pdffonts lists them as Type 3, embedded)

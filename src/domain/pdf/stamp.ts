@@ -6,6 +6,8 @@
 import { clip, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb, type PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { FractionRect } from '@/domain/contract/geometry'
 import { pagingSealSlices } from '@/domain/contract/pagingSeal'
+import type { SealSpec } from '@/domain/seal/geometry'
+import { drawSeal, sealTexts } from './seal'
 import { drawText, textWidth, type OutlineFonts } from './text'
 
 export type Stamp =
@@ -14,8 +16,10 @@ export type Stamp =
   /** text (a date, a text field), one line, shrunk to fit, left aligned and centred vertically */
   | { kind: 'TEXT'; page: number; rect: FractionRect; text: string }
   | { kind: 'CHECK'; page: number; rect: FractionRect; checked: boolean }
-  /** one seal across the right edge of every page (pagingSealSlices), centred at `y` (0..1) */
-  | { kind: 'PAGING_SEAL'; png: Uint8Array; y: number; sizePt: number }
+  /** an enterprise seal drawn from its data (seal.ts), the largest square centred in the rectangle */
+  | { kind: 'SEAL'; page: number; rect: FractionRect; seal: SealSpec }
+  /** one seal across the right edge of every page (pagingSealSlices), its top at `y` (0..1) */
+  | { kind: 'PAGING_SEAL'; seal: SealSpec; y: number; sizePt: number }
 
 export class StampError extends Error {}
 
@@ -41,7 +45,7 @@ function drawFitted(page: PDFPage, img: PDFImage, box: { x: number; y: number; w
 
 /** Characters of every text the stamps draw (to load their outlines first). */
 export function stampTexts(stamps: Stamp[]): string[] {
-  return stamps.flatMap((s) => (s.kind === 'TEXT' ? [s.text] : []))
+  return stamps.flatMap((s) => (s.kind === 'TEXT' ? [s.text] : s.kind === 'SEAL' || s.kind === 'PAGING_SEAL' ? sealTexts(s.seal) : []))
 }
 
 /** Draws every stamp; images are embedded once per distinct PNG. */
@@ -57,13 +61,16 @@ export async function applyStamps(doc: PDFDocument, stamps: Stamp[], fonts: Outl
   }
   for (const s of stamps) {
     if (s.kind === 'PAGING_SEAL') {
-      drawPagingSeal(doc, await embed(s.png), s.y, s.sizePt)
+      drawPagingSeal(doc, s.seal, s.y, s.sizePt, fonts)
       continue
     }
     const page = pageOf(doc, s.page)
     const box = toPoints(page, s.rect)
     if (s.kind === 'IMAGE') drawFitted(page, await embed(s.png), box)
-    else if (s.kind === 'TEXT') {
+    else if (s.kind === 'SEAL') {
+      const side = Math.min(box.w, box.h)
+      drawSeal(page, s.seal, { left: box.x + (box.w - side) / 2, top: box.y + (box.h + side) / 2, size: side }, fonts)
+    } else if (s.kind === 'TEXT') {
       const size = Math.min(box.h * 0.7, 14)
       const width = textWidth(s.text, fonts.glyphs, size)
       const fit = width > box.w ? (size * box.w) / width : size
@@ -87,15 +94,14 @@ function drawCheck(page: PDFPage, box: { x: number; y: number; w: number; h: num
  * Page i shows slice i of the seal (pagingSealSlices: no gaps, no overlaps) at its right edge:
  * the whole seal is drawn shifted left by the slice's offset and clipped to the slice.
  */
-function drawPagingSeal(doc: PDFDocument, img: PDFImage, yFraction: number, sizePt: number): void {
-  const count = doc.getPageCount()
-  for (const sl of pagingSealSlices(count, sizePt)) {
+function drawPagingSeal(doc: PDFDocument, seal: SealSpec, yFraction: number, sizePt: number, fonts: OutlineFonts): void {
+  for (const sl of pagingSealSlices(doc.getPageCount(), sizePt)) {
     const page = doc.getPage(sl.page)
     const { width: W, height: H } = page.getSize()
-    const top = H - yFraction * H + sizePt / 2
+    const top = H - yFraction * H
     const left = W - sl.width
     page.pushOperators(pushGraphicsState(), rectangle(left, top - sizePt, sl.width, sizePt), clip(), endPath())
-    page.drawImage(img, { x: left - sl.offset, y: top - sizePt, width: sizePt, height: sizePt })
+    drawSeal(page, seal, { left: left - sl.offset, top, size: sizePt }, fonts)
     page.pushOperators(popGraphicsState())
   }
 }

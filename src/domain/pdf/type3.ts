@@ -17,6 +17,7 @@ import {
   setFontAndSize,
   showText,
   moveText,
+  setTextMatrix,
   PDFHexString,
   type PDFDocument,
   type PDFPage,
@@ -75,8 +76,12 @@ export class OutlineFonts {
     return c
   }
 
-  /** Shows `text` with its baseline's left end at (x, y), PDF points from the bottom left. */
-  show(page: PDFPage, text: string, at: { x: number; y: number; size: number; color: RGB }): void {
+  /**
+   * Shows `text` with its baseline's left end at (x, y), PDF points from the bottom left;
+   * `rotate` turns it clockwise (degrees, as on screen) about that point, `stretch` scales it
+   * horizontally (1 = as designed).
+   */
+  show(page: PDFPage, text: string, at: { x: number; y: number; size: number; color: RGB; rotate?: number; stretch?: number }): void {
     if (this.finished) throw new Error('fonts already written')
     const runs: { font: number; hex: string }[] = []
     for (const ch of Array.from(text)) {
@@ -87,7 +92,12 @@ export class OutlineFonts {
       else runs.push({ font, hex })
     }
     if (!runs.length) return
-    const ops = [setFillingRgbColor(at.color.red, at.color.green, at.color.blue), beginText(), moveText(at.x, at.y)]
+    const ops = [setFillingRgbColor(at.color.red, at.color.green, at.color.blue), beginText()]
+    if (at.rotate || (at.stretch && at.stretch !== 1)) {
+      const a = (-(at.rotate ?? 0) * Math.PI) / 180
+      const k = at.stretch ?? 1
+      ops.push(setTextMatrix(k * Math.cos(a), k * Math.sin(a), -Math.sin(a), Math.cos(a), at.x, at.y))
+    } else ops.push(moveText(at.x, at.y))
     for (const r of runs) {
       const name = page.node.newFontDictionary(`IK${r.font}`, this.slots[r.font].ref)
       ops.push(setFontAndSize(name, at.size), showText(PDFHexString.of(r.hex)))
