@@ -3,7 +3,8 @@
  * come from: text items with a baseline y from the page's top), with the text embedded as Type 3
  * subset fonts from the Kai outlines. Demo contracts get their PDF of record this way.
  */
-import { PDFDocument, rgb, type RGB } from 'pdf-lib'
+import { PDFDocument } from 'pdf-lib'
+import { hexColor } from './color'
 import type { KaiShardLoader } from '@/domain/signature/glyphs'
 import { drawText, glyphsFor, OutlineFonts, textWidth } from './text'
 
@@ -23,11 +24,6 @@ export interface LaidOutPage {
   width: number
   height: number
   items: LaidOutText[]
-}
-
-function hexColor(c: string | undefined): RGB {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c ?? '')
-  return m ? rgb(parseInt(m[1], 16) / 255, parseInt(m[2], 16) / 255, parseInt(m[3], 16) / 255) : rgb(0.1, 0.1, 0.1)
 }
 
 export async function pdfFromPages(pages: LaidOutPage[], meta: { title: string; createdAt: Date }, loadShard: KaiShardLoader): Promise<Uint8Array> {

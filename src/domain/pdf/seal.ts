@@ -3,18 +3,14 @@
  * the ring, the star, the name along the arc and the purpose, the characters from the Kai
  * outlines (type3.ts) — no device font, no picture.
  */
-import { rgb, type PDFPage, type RGB } from 'pdf-lib'
+import { rgb, type PDFPage } from 'pdf-lib'
 import { sealGeometry, type SealSpec } from '@/domain/seal/geometry'
+import { hexColor } from './color'
 import { textWidth, type OutlineFonts } from './text'
 
 /** Every character the seal draws (to load its outlines first). */
 export function sealTexts(spec: SealSpec): string[] {
   return [spec.text.trim(), spec.purpose.trim()]
-}
-
-function colour(hex: string): RGB {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex)
-  return m ? rgb(parseInt(m[1], 16) / 255, parseInt(m[2], 16) / 255, parseInt(m[3], 16) / 255) : rgb(0.82, 0.01, 0.11)
 }
 
 /**
@@ -23,7 +19,7 @@ function colour(hex: string): RGB {
  */
 export function drawSeal(page: PDFPage, spec: SealSpec, box: { left: number; top: number; size: number }, fonts: OutlineFonts): void {
   const g = sealGeometry(spec, box.size)
-  const color = colour(g.color)
+  const color = hexColor(g.color, rgb(0.82, 0.01, 0.11))
   const X = (x: number) => box.left + x
   const Y = (y: number) => box.top - y
   for (const r of g.rings) {
