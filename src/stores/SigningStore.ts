@@ -18,7 +18,23 @@ import { SigningCore } from './signing/SigningCore'
 import { Submission } from './signing/Submission'
 import { isSessionError, type LoadState, type SignaturePort } from './signing/types'
 
-export * from './signing/types'
+export {
+  DECLINE_MAX,
+  DECLINE_MIN,
+  DRAFT_PREFIX,
+  DRAFT_THROTTLE_MS,
+  PAGE_CACHE_MAX,
+  PAGE_CHUNK,
+  POLL_MS,
+  type AcceptedSignature,
+  type DraftFile,
+  type DraftValue,
+  type LoadState,
+  type PendingSubmit,
+  type ScrollTarget,
+  type SignaturePort,
+  type SubmitFailure
+} from './signing/types'
 
 /**
  * Reading and signing one contract, composed of small units (src/stores/signing/): the shared
@@ -208,14 +224,14 @@ export class SigningStore {
   // ------------------------------------------------------------------ the units' API, forwarded
   // State reads and the units' (bound) actions, so pages and tests keep using one store.
 
-  // core: core
+  // core
   get flowId() { return this.core.flowId }
   get load() { return this.core.load }
   get contract() { return this.core.contract }
   get phase() { return this.core.phase }
   get mySignerId() { return this.core.mySignerId }
 
-  // pages: pageImages
+  // pages (pageImages)
   get pages() { return this.pageImages.pages }
   get pageError() { return this.pageImages.pageError }
   get lastPageFetched() { return this.pageImages.lastPageFetched }
@@ -223,7 +239,7 @@ export class SigningStore {
   get ensurePages() { return this.pageImages.ensurePages }
   get retryPages() { return this.pageImages.retryPages }
 
-  // forced reading: reading
+  // forced reading (reading)
   get clock() { return this.reading.clock }
   get forced() { return this.reading.forced }
   get readingSecondsLeft() { return this.reading.readingSecondsLeft }
@@ -232,7 +248,7 @@ export class SigningStore {
   get readingPrompt() { return this.reading.readingPrompt }
   get refreshClock() { return this.reading.refreshClock }
 
-  // fields and the draft: draft
+  // fields and the draft (draft)
   get values() { return this.draft.values }
   get pending() { return this.draft.pending }
   get touched() { return this.draft.touched }
@@ -263,7 +279,7 @@ export class SigningStore {
   get buildValues() { return this.draft.buildValues }
   get flushDraft() { return this.draft.flushDraft }
 
-  // seals: sealChoice
+  // seals (sealChoice)
   get seals() { return this.sealChoice.seals }
   get sealsError() { return this.sealChoice.sealsError }
   get sealPickerFor() { return this.sealChoice.sealPickerFor }
@@ -275,7 +291,7 @@ export class SigningStore {
   get closeSealPicker() { return this.sealChoice.closeSealPicker }
   get chooseSeal() { return this.sealChoice.chooseSeal }
 
-  // signatures: signatures
+  // signatures
   get signatureTarget() { return this.signatures.signatureTarget }
   get awaitingSignature() { return this.signatures.awaitingSignature }
   get signatureFields() { return this.signatures.signatureFields }
@@ -286,7 +302,7 @@ export class SigningStore {
   get useSystemSignature() { return this.signatures.useSystemSignature }
   get clearSignature() { return this.signatures.clearSignature }
 
-  // intent (意愿认证): intent
+  // intent (意愿认证)
   get intentMethods() { return this.intent.intentMethods }
   get intentMethod() { return this.intent.intentMethod }
   get challenge() { return this.intent.challenge }
@@ -306,7 +322,7 @@ export class SigningStore {
   get setPassword() { return this.intent.setPassword }
   get confirmIntent() { return this.intent.confirmIntent }
 
-  // submission: submission
+  // submission
   get submitting() { return this.submission.submitting }
   get submitError() { return this.submission.submitError }
   get result() { return this.submission.result }
@@ -314,7 +330,7 @@ export class SigningStore {
   get backFromIntent() { return this.submission.backFromIntent }
   get retrySubmit() { return this.submission.retrySubmit }
 
-  // decline (拒签): declineFlow
+  // decline, 拒签 (declineFlow)
   get declineOpen() { return this.declineFlow.declineOpen }
   get declineReason() { return this.declineFlow.declineReason }
   get declineTouched() { return this.declineFlow.declineTouched }
@@ -326,7 +342,7 @@ export class SigningStore {
   get setDeclineReason() { return this.declineFlow.setDeclineReason }
   get decline() { return this.declineFlow.decline }
 
-  // result (polled): resultPolling
+  // the polled result (resultPolling)
   get status() { return this.resultPolling.status }
   get statusError() { return this.resultPolling.statusError }
   get signers() { return this.resultPolling.signers }
@@ -336,7 +352,7 @@ export class SigningStore {
   get startPolling() { return this.resultPolling.startPolling }
   get stopPolling() { return this.resultPolling.stopPolling }
 
-  // audit trail: auditTrail
+  // audit trail (auditTrail)
   get audit() { return this.auditTrail.audit }
   get auditError() { return this.auditTrail.auditError }
   get auditLoading() { return this.auditTrail.auditLoading }
