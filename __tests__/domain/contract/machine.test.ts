@@ -1,4 +1,4 @@
-import { allowedEvents, canTransition, FINAL_PHASES, initialPhase, SIGNING_TRANSITIONS, transition, type SigningEvent, type SigningPhase } from '@/domain/contract/machine'
+import { allowedEvents, canTransition, FINAL_PHASES, initialPhase, reopen, SIGNING_TRANSITIONS, transition, type SigningEvent, type SigningPhase } from '@/domain/contract/machine'
 
 const ALL_EVENTS: SigningEvent[] = ['READ_DONE', 'FIELDS_DONE', 'BACK', 'INTENT_CONFIRMED', 'SUBMIT_OK', 'SUBMIT_FAILED', 'RETRY', 'FIX', 'REAUTH', 'DECLINE', 'CLOSE']
 
@@ -58,5 +58,29 @@ describe('signing state machine', () => {
     expect(initialPhase({ myStatus: 'EXPIRED', canSign: false, blockedReason: 'FLOW_EXPIRED', readingSatisfied: false })).toBe('READ_ONLY')
     expect(initialPhase({ myStatus: 'SIGNED', canSign: false, readingSatisfied: true })).toBe('SIGNED')
     expect(initialPhase({ myStatus: 'DECLINED', canSign: false, readingSatisfied: true })).toBe('DECLINED')
+  })
+
+  test('signed elsewhere and reading again: only from reading or filling', () => {
+    expect(run(['SIGNED_ELSEWHERE'])).toBe('SIGNED')
+    expect(run(['READ_DONE', 'SIGNED_ELSEWHERE'])).toBe('SIGNED')
+    expect(canTransition('CONFIRMING_INTENT', 'SIGNED_ELSEWHERE')).toBe(false)
+    expect(canTransition('SUBMITTING', 'SIGNED_ELSEWHERE')).toBe(false)
+    expect(run(['READ_DONE', 'FIELDS_DONE', 'INTENT_CONFIRMED', 'SUBMIT_FAILED', 'FIX', 'REREAD'])).toBe('READING')
+    expect(transition('READING', 'REREAD').ok).toBe(false)
+    expect(transition('FAILED', 'REREAD').ok).toBe(false)
+    for (const p of FINAL_PHASES) for (const e of ['SIGNED_ELSEWHERE', 'REREAD'] as SigningEvent[]) expect(canTransition(p, e)).toBe(false)
+  })
+
+  test('reopen: a loaded contract starts the machine over, from any phase', () => {
+    const pending = { myStatus: 'PENDING' as const, canSign: true, readingSatisfied: false, unconfirmedSubmission: false }
+    expect(reopen(pending)).toEqual({ ok: true, phase: 'READING' })
+    expect(reopen({ ...pending, readingSatisfied: true })).toEqual({ ok: true, phase: 'FILLING' })
+    // A submission whose answer was lost resumes in FAILED (retried with the same key) …
+    expect(reopen({ ...pending, unconfirmedSubmission: true })).toEqual({ ok: true, phase: 'FAILED' })
+    // … unless the contract cannot be signed any more or has an outcome.
+    expect(reopen({ ...pending, canSign: false, blockedReason: 'FLOW_EXPIRED', unconfirmedSubmission: true })).toEqual({ ok: true, phase: 'READ_ONLY' })
+    expect(reopen({ ...pending, canSign: false, blockedReason: 'NOT_YOUR_TURN', unconfirmedSubmission: true })).toEqual({ ok: true, phase: 'READING' })
+    expect(reopen({ myStatus: 'SIGNED', canSign: false, readingSatisfied: true, unconfirmedSubmission: true })).toEqual({ ok: true, phase: 'SIGNED' })
+    expect(reopen({ myStatus: 'DECLINED', canSign: false, readingSatisfied: true, unconfirmedSubmission: false })).toEqual({ ok: true, phase: 'DECLINED' })
   })
 })

@@ -11,6 +11,11 @@
  *   FAILED ──RETRY──▶ SUBMITTING (same idempotency key), FAILED ──FIX──▶ FILLING (a value was
  *   refused), FAILED ──REAUTH──▶ CONFIRMING_INTENT (intent token expired/used).
  *   READING / FILLING ──CLOSE──▶ READ_ONLY (the flow expired, was cancelled or declined meanwhile).
+ *   READING / FILLING ──SIGNED_ELSEWHERE──▶ SIGNED (a reload shows the signature already stands).
+ *   FILLING ──REREAD──▶ READING (the backend says reading is not complete after all).
+ *
+ * `reopen` is the one transition that does not depend on the phase: a contract (re)loaded from
+ * the backend starts the machine over (also after a final phase of the contract shown before).
  *
  * SIGNED, DECLINED and READ_ONLY are final. Anything else is refused with a reason.
  */
@@ -37,10 +42,12 @@ export type SigningEvent =
   | 'REAUTH'
   | 'DECLINE'
   | 'CLOSE'
+  | 'SIGNED_ELSEWHERE'
+  | 'REREAD'
 
 export const SIGNING_TRANSITIONS: Readonly<Record<SigningPhase, Partial<Record<SigningEvent, SigningPhase>>>> = {
-  READING: { READ_DONE: 'FILLING', DECLINE: 'DECLINED', CLOSE: 'READ_ONLY' },
-  FILLING: { FIELDS_DONE: 'CONFIRMING_INTENT', DECLINE: 'DECLINED', CLOSE: 'READ_ONLY' },
+  READING: { READ_DONE: 'FILLING', DECLINE: 'DECLINED', CLOSE: 'READ_ONLY', SIGNED_ELSEWHERE: 'SIGNED' },
+  FILLING: { FIELDS_DONE: 'CONFIRMING_INTENT', DECLINE: 'DECLINED', CLOSE: 'READ_ONLY', SIGNED_ELSEWHERE: 'SIGNED', REREAD: 'READING' },
   CONFIRMING_INTENT: { INTENT_CONFIRMED: 'SUBMITTING', BACK: 'FILLING', CLOSE: 'READ_ONLY' },
   SUBMITTING: { SUBMIT_OK: 'SIGNED', SUBMIT_FAILED: 'FAILED' },
   FAILED: { RETRY: 'SUBMITTING', FIX: 'FILLING', REAUTH: 'CONFIRMING_INTENT', CLOSE: 'READ_ONLY' },
@@ -78,16 +85,29 @@ export function allowedEvents(phase: SigningPhase): SigningEvent[] {
  * SIGNED / DECLINED when they already did, READING while waiting for earlier signers,
  * FILLING when reading is already satisfied.
  */
-export function initialPhase(input: {
+export interface LoadedFacts {
   myStatus: 'PENDING' | 'SIGNED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED'
   canSign: boolean
   /** ContractView.blockedReason: NOT_YOUR_TURN still lets the signer read (and wait) */
   blockedReason?: string | null
   readingSatisfied: boolean
-}): SigningPhase {
+}
+
+export function initialPhase(input: LoadedFacts): SigningPhase {
   if (input.myStatus === 'SIGNED') return 'SIGNED'
   if (input.myStatus === 'DECLINED') return 'DECLINED'
   if (input.blockedReason === 'NOT_YOUR_TURN') return 'READING'
   if (!input.canSign) return 'READ_ONLY'
   return input.readingSatisfied ? 'FILLING' : 'READING'
+}
+
+/**
+ * A contract (re)loaded: the machine starts over from what the backend says, whatever the
+ * phase was. A submission sent earlier whose outcome is still unknown (`unconfirmedSubmission`,
+ * kept on the device) resumes in FAILED, to be retried with the same key, while it can still sign.
+ */
+export function reopen(facts: LoadedFacts & { unconfirmedSubmission: boolean }): TransitionResult {
+  const base = initialPhase(facts)
+  if (!FINAL_PHASES.has(base) && facts.unconfirmedSubmission && facts.canSign) return { ok: true, phase: 'FAILED' }
+  return { ok: true, phase: base }
 }
