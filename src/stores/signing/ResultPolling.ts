@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { toServiceError } from '@/services/errors'
 import type { SigningStatus, SubmitResult } from '@/services/types'
-import { CLOSED_FLOW_MESSAGE } from '../labels'
+import { CLOSED_FLOW_MESSAGE } from '@/stores/labels'
 import type { SigningCore } from './SigningCore'
 import { isSessionError, POLL_MS } from './types'
 

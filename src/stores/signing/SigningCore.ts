@@ -2,7 +2,7 @@ import { makeAutoObservable } from 'mobx'
 import { reopen, transition, type LoadedFacts, type SigningEvent, type SigningPhase } from '@/domain/contract'
 import type { KeyValueStore } from '@/services/storage'
 import type { ContractView, InkSealService } from '@/services/types'
-import type { SessionStore } from '../SessionStore'
+import type { SessionStore } from '@/stores/SessionStore'
 import type { LoadState } from './types'
 
 /**
