@@ -24,7 +24,7 @@ beforeAll(async () => {
   const font = await doc.embedFont(StandardFonts.Helvetica)
   doc.addPage([595.28, 841.89]).drawText('InkSeal e2e contract', { x: 72, y: 760, size: 14, font })
   const now = Date.UTC(2026, 11, 4, 10, 0, 0)
-  signed = Buffer.from(await saveSigned(doc, { reason: '合同签署完成', name: 'InkSeal', signingTime: new Date(now) }, createTestCa(now, 2048).signer))
+  signed = Buffer.from(await saveSigned(doc, { reason: '合同签署完成', name: 'InkSeal', signingTime: new Date(now) }, (await createTestCa(now, 2048)).signer))
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkseal-verify-'))
 })
 

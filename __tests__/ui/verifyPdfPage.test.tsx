@@ -28,7 +28,7 @@ let signedPdf: Uint8Array
 beforeAll(async () => {
   const doc = await PDFDocument.create()
   doc.addPage([300, 400])
-  signedPdf = await saveSigned(doc, { reason: '合同签署完成', name: 'InkSeal', signingTime: new Date(NOW) }, createTestCa(NOW, 1024).signer)
+  signedPdf = await saveSigned(doc, { reason: '合同签署完成', name: 'InkSeal', signingTime: new Date(NOW) }, (await createTestCa(NOW, 1024)).signer)
 })
 
 const mounted: TestUtils[] = []

@@ -12,7 +12,7 @@ import { encodePng } from '@/domain/enterprise/png'
 import { makePdfOfRecord, sha256Hex, type RecordInput } from '@/domain/pdf/record'
 import { verifyPdf } from '@/domain/pdf/verify'
 import type { Stamp } from '@/domain/pdf/stamp'
-import { createTestCa } from '@/domain/pdf/testCa'
+import { createTestCa, type TestCa } from '@/domain/pdf/testCa'
 import { MissingGlyphError } from '@/domain/pdf/text'
 import { loadKaiShard } from '@/platform/glyphs.h5'
 
@@ -20,7 +20,10 @@ import { loadKaiShard } from '@/platform/glyphs.h5'
 jest.setTimeout(60_000)
 
 const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)
-const ca = createTestCa(NOW, 1024)
+let ca: TestCa
+beforeAll(async () => {
+  ca = await createTestCa(NOW, 1024)
+})
 let dir: string
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkseal-record-'))

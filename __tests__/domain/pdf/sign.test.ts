@@ -19,8 +19,8 @@ const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)
 let ca: TestCa
 let dir: string
 
-beforeAll(() => {
-  ca = createTestCa(NOW, 2048)
+beforeAll(async () => {
+  ca = await createTestCa(NOW, 2048)
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkseal-pdf-'))
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -75,7 +75,7 @@ describe('signed PDF', () => {
     expect(sig.signer?.issuerCommonName).toBe('InkSeal Sandbox Test Root CA')
     expect(sig.signer?.signingTime).toBe(NOW)
     expect(issuedBy(sig.signer!.certPem, ca.rootCertPem)).toBe(true)
-    expect(issuedBy(sig.signer!.certPem, createTestCa(NOW, 1024).rootCertPem)).toBe(false)
+    expect(issuedBy(sig.signer!.certPem, (await createTestCa(NOW, 1024)).rootCertPem)).toBe(false)
   })
 
   test('one flipped byte in the signed content: pdfsig and our verifier both say altered', async () => {
@@ -115,5 +115,18 @@ describe('signed PDF', () => {
     const sig = only(verifyPdf(bad))
     expect(sig.intact).toBe(false)
     expect(verifyPdf(await (await samplePdf(1)).save())).toEqual({ signed: false })
+  })
+})
+
+describe('test CA keys', () => {
+  test('WebCrypto and pure-JavaScript key pairs both sign PDFs that pdfsig accepts', async () => {
+    for (const pureJs of [false, true]) {
+      const own = await createTestCa(NOW, 1024, { pureJs })
+      const pdf = await saveSigned(await samplePdf(1), { reason: '合同签署完成', name: 'InkSeal', signingTime: new Date(NOW) }, own.signer)
+      expect(pdfsig(write(`keys-${pureJs}.pdf`, pdf))).toContain('Signature is Valid.')
+      const v = verifyPdf(pdf)
+      expect(v.signed && v.signatures[0].intact).toBe(true)
+      expect(issuedBy(own.signer.certPem, own.rootCertPem)).toBe(true)
+    }
   })
 })

@@ -1,13 +1,16 @@
 import { PDFDocument } from 'pdf-lib'
 import { saveSigned } from '@/domain/pdf/sign'
-import { createTestCa } from '@/domain/pdf/testCa'
+import { createTestCa, type TestCa } from '@/domain/pdf/testCa'
 import { pdfVerdict } from '@/domain/pdf/verdict'
 
 // key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
 jest.setTimeout(60_000)
 
 const NOW = Date.UTC(2026, 11, 4, 10, 0, 0)
-const ca = createTestCa(NOW, 1024)
+let ca: TestCa
+beforeAll(async () => {
+  ca = await createTestCa(NOW, 1024)
+})
 
 async function unsigned(): Promise<PDFDocument> {
   const doc = await PDFDocument.create()

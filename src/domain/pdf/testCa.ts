@@ -27,12 +27,39 @@ function name(cn: string): forge.pki.CertificateField[] {
   ]
 }
 
+type KeyPair = { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey }
+
+function pem(label: string, der: ArrayBuffer): string {
+  const b64 = forge.util.encode64(forge.util.binary.raw.encode(new Uint8Array(der)))
+  return `-----BEGIN ${label}-----\n${b64.replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`
+}
+
+/**
+ * An RSA key pair: WebCrypto where there is one (browsers, Node: native, well under a second),
+ * node-forge's pure JavaScript elsewhere (WeChat's engine: seconds, once).
+ */
+export async function generateRsaKeyPair(bits: number, opts: { pureJs?: boolean } = {}): Promise<KeyPair> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle
+  if (subtle && !opts.pureJs) {
+    const kp = await subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify']
+    )
+    const privateKey = forge.pki.privateKeyFromPem(pem('PRIVATE KEY', await subtle.exportKey('pkcs8', kp.privateKey))) as forge.pki.rsa.PrivateKey
+    const publicKey = forge.pki.publicKeyFromPem(pem('PUBLIC KEY', await subtle.exportKey('spki', kp.publicKey))) as forge.pki.rsa.PublicKey
+    return { privateKey, publicKey }
+  }
+  return new Promise((resolve, reject) =>
+    forge.pki.rsa.generateKeyPair({ bits, e: 0x10001, workers: -1 }, (err, kp) => (err ? reject(err) : resolve(kp)))
+  )
+}
+
 /**
  * Makes the root and the signing certificate. `bits` 2048 for the sandbox; tests may use less.
- * RSA key generation is the slow part (pure JavaScript where no native crypto is at hand).
  */
-export function createTestCa(now: number, bits = 2048): TestCa {
-  const rootKeys = forge.pki.rsa.generateKeyPair({ bits, e: 0x10001 })
+export async function createTestCa(now: number, bits = 2048, opts: { pureJs?: boolean } = {}): Promise<TestCa> {
+  const rootKeys = await generateRsaKeyPair(bits, opts)
   const root = forge.pki.createCertificate()
   root.publicKey = rootKeys.publicKey
   root.serialNumber = serial(now)
@@ -47,7 +74,7 @@ export function createTestCa(now: number, bits = 2048): TestCa {
   ])
   root.sign(rootKeys.privateKey, forge.md.sha256.create())
 
-  const keys = forge.pki.rsa.generateKeyPair({ bits, e: 0x10001 })
+  const keys = await generateRsaKeyPair(bits, opts)
   const cert = forge.pki.createCertificate()
   cert.publicKey = keys.publicKey
   cert.serialNumber = serial(now + 1)
