@@ -54,6 +54,8 @@ interface FontSlot {
 export class OutlineFonts {
   private readonly slots: FontSlot[] = []
   private readonly codes = new Map<string, { font: number; code: number }>()
+  /** the resource name each page knows each font by (one entry per page and font) */
+  private readonly names = new Map<PDFPage, Map<number, PDFName>>()
   private finished = false
 
   constructor(
@@ -99,11 +101,24 @@ export class OutlineFonts {
       ops.push(setTextMatrix(k * Math.cos(a), k * Math.sin(a), -Math.sin(a), Math.cos(a), at.x, at.y))
     } else ops.push(moveText(at.x, at.y))
     for (const r of runs) {
-      const name = page.node.newFontDictionary(`IK${r.font}`, this.slots[r.font].ref)
-      ops.push(setFontAndSize(name, at.size), showText(PDFHexString.of(r.hex)))
+      ops.push(setFontAndSize(this.nameOn(page, r.font), at.size), showText(PDFHexString.of(r.hex)))
     }
     ops.push(endText())
     page.pushOperators(...ops)
+  }
+
+  private nameOn(page: PDFPage, font: number): PDFName {
+    let fonts = this.names.get(page)
+    if (!fonts) {
+      fonts = new Map()
+      this.names.set(page, fonts)
+    }
+    let name = fonts.get(font)
+    if (!name) {
+      name = page.node.newFontDictionary(`IK${font}`, this.slots[font].ref)
+      fonts.set(font, name)
+    }
+    return name
   }
 
   /** Writes the font objects; call once, after the last `show`, before saving. */
