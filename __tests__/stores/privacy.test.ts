@@ -6,8 +6,8 @@
  */
 import fs from 'fs'
 import path from 'path'
-import { DEMO_PEOPLE } from '@/services/sandbox'
-import { ENTERPRISE_RULES } from '@/services/sandbox/enterprise'
+import { DEMO_PEOPLE } from '@sandbox'
+import { ENTERPRISE_RULES } from '@sandbox/enterprise'
 import { world } from './helpers'
 import { accepted, readToEnd, signIn } from './signingHelpers'
 

@@ -3,10 +3,10 @@
  * and the enterprises' seals with who may use them. Code constants, never persisted.
  * Every company, person and address here is fictional.
  */
-import type { DateFormat, SealType, SigningOptions } from '../types'
-import { SEAL_TYPE_LABELS } from '../types.signing'
-import { DEMO_ENTERPRISES, DEMO_FLOWS, DEMO_PEOPLE, type DemoEnterpriseKey, type DemoPersonKey } from './demoData'
-import type { FlowRecord } from './state'
+import type { DateFormat, SealType, SigningOptions } from '@/services/types'
+import { SEAL_TYPE_LABELS } from '@/services/types.signing'
+import { DEMO_ENTERPRISES, DEMO_FLOWS, DEMO_PEOPLE, type DemoEnterpriseKey, type DemoPersonKey } from '../core/demoData'
+import type { FlowRecord } from '../core/state'
 
 // ------------------------------------------------------------------ seals
 

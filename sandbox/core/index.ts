@@ -16,10 +16,10 @@ import {
   validatePersonName,
   validateResidentId,
   validateSmsCode
-} from '../../domain/identity'
-import { encodePayload, entryLink, ID_ALPHABET } from '../../domain/entryLink'
-import { ServiceError } from '../errors'
-import { MemoryStorage, type KeyValueStore } from '../storage'
+} from '@/domain/identity'
+import { encodePayload, entryLink, ID_ALPHABET } from '@/domain/entryLink'
+import { ServiceError } from '@/services/errors'
+import { MemoryStorage, type KeyValueStore } from '@/services/storage'
 import { checkValid, inputObject, invalid, requireString } from './input'
 import type {
   DemoIdentity,
@@ -42,7 +42,7 @@ import type {
   SmsMessage,
   SmsPurpose,
   SmsTicket
-} from '../types'
+} from '@/services/types'
 import type { SandboxKernel } from './kernel'
 import { DEMO_ENTERPRISES, DEMO_LINK_SPECS, DEMO_PEOPLE, DEMO_PERSON_KEYS, registryEntry } from './demoData'
 import { hashId, hashMobile } from './hash'

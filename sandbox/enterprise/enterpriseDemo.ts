@@ -11,8 +11,8 @@
  *    reads the same: first byte mod 10 = 0 → blurred, 1 → not a licence, else the
  *    `PICKABLE_SAMPLES` entry at (first byte mod their count).
  */
-import type { LicenseField, LicenseFields } from '../../domain/enterprise/license'
-import { DEMO_ENTERPRISES, DEMO_PEOPLE } from './demoData'
+import type { LicenseField, LicenseFields } from '@/domain/enterprise/license'
+import { DEMO_ENTERPRISES, DEMO_PEOPLE } from '../core/demoData'
 
 export const DEMO_MARKER_PREFIX = 'INKSEAL-DEMO:'
 

@@ -4,11 +4,11 @@
  * check boxes), and produces the canonical content the document hash is computed over.
  * Deterministic: the same flow data and values give the same pages, byte for byte.
  */
-import { pagingSliceOf } from '../../domain/contract/pagingSeal'
-import { svgDataUrl } from '../../domain/contract/base64'
-import { escapeXml, sealSvgInner } from '../../domain/seal/svg'
-import type { SealSpec } from '../../domain/seal/geometry'
-import type { Field, FieldType } from '../types'
+import { pagingSliceOf } from '@/domain/contract/pagingSeal'
+import { svgDataUrl } from '@/domain/contract/base64'
+import { escapeXml, sealSvgInner } from '@/domain/seal/svg'
+import type { SealSpec } from '@/domain/seal/geometry'
+import type { Field, FieldType } from '@/services/types'
 import { GENERAL_TITLES, type Clause, type ContractSpec } from './signingDemo'
 
 export const PAGE_W = 595

@@ -1,7 +1,7 @@
 import * as http from 'http'
 import type { AddressInfo } from 'net'
-import { ErrorCode, HTTP_STATUS, ServiceErrorShape } from '../src/services/errors'
-import { InkSealService, OperationName, OPERATIONS, SandboxDevTools } from '../src/services/types'
+import { ErrorCode, HTTP_STATUS, ServiceErrorShape } from '@/services/errors'
+import { InkSealService, OperationName, OPERATIONS, SandboxDevTools } from '@/services/types'
 
 /**
  * Serves any InkSealService over HTTP with the protocol that src/services/http/HttpService.ts

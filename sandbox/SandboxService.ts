@@ -4,7 +4,7 @@
  * once. Tests, scripts and the HTTP sandbox server use it; the app makes its modules when
  * first needed instead (onDemand.ts). See docs/sandbox.md.
  */
-import type { InkSealService, SandboxDevTools } from '../types'
+import type { InkSealService, SandboxDevTools } from '@/services/types'
 import { createSandboxCore, type FaultLog, type SandboxOptions } from './core'
 import { enterpriseModule } from './enterprise'
 import { signingModule } from './signing'

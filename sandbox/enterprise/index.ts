@@ -10,7 +10,7 @@
  */
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
-import { validateCreditCode, type OrganisationKind } from '../../domain/creditCode'
+import { validateCreditCode, type OrganisationKind } from '@/domain/creditCode'
 import {
   allowedMethods,
   APPLICATION_STATUS_LABEL,
@@ -19,14 +19,14 @@ import {
   type ApplicationEvent,
   type ApplicationStatus,
   type AuthorizationMethod
-} from '../../domain/enterprise/application'
-import { base64ToBytes, bytesToBase64 } from '../../domain/base64'
-import { LETTER_TEMPLATE_FILE_NAME, letterTemplateLines, letterTemplatePdf } from '../../domain/enterprise/letterTemplate'
-import { LICENSE_FIELDS, LOW_CONFIDENCE, validateLicense, type LicenseField, type LicenseFields } from '../../domain/enterprise/license'
-import { encodePayload, entryLink, ID_ALPHABET } from '../../domain/entryLink'
-import { checkDeclaredSize, checkFile, indexOfBytes, LETTER_FILE_RULE, LICENSE_FILE_RULE, type FileKind, type FileRule } from '../../domain/fileType'
-import { maskMobile, maskName, maskResidentId, validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '../../domain/identity'
-import { ServiceError } from '../errors'
+} from '@/domain/enterprise/application'
+import { base64ToBytes, bytesToBase64 } from '@/domain/base64'
+import { LETTER_TEMPLATE_FILE_NAME, letterTemplateLines, letterTemplatePdf } from '@/domain/enterprise/letterTemplate'
+import { LICENSE_FIELDS, LOW_CONFIDENCE, validateLicense, type LicenseField, type LicenseFields } from '@/domain/enterprise/license'
+import { encodePayload, entryLink, ID_ALPHABET } from '@/domain/entryLink'
+import { checkDeclaredSize, checkFile, indexOfBytes, LETTER_FILE_RULE, LICENSE_FILE_RULE, type FileKind, type FileRule } from '@/domain/fileType'
+import { maskMobile, maskName, maskResidentId, validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
+import { ServiceError } from '@/services/errors'
 import type {
   AdministratorView,
   ApplicationHistoryItem,
@@ -45,7 +45,7 @@ import type {
   UploadedFile,
   UploadPurpose,
   UploadTicket
-} from '../types'
+} from '@/services/types'
 import {
   CLEAR_CONFIDENCE,
   DEMO_LICENSES,
@@ -60,11 +60,11 @@ import {
   type OcrFailureKey
 } from './enterpriseDemo'
 import { samplePng, type SampleImageKey } from './enterpriseSamples'
-import { hashId, hashMobile } from './hash'
-import type { SandboxKernel } from './kernel'
-import { randomString } from './rng'
-import { checkValid, inputObject, invalid } from './input'
-import type { SessionRecord } from './state'
+import { hashId, hashMobile } from '../core/hash'
+import type { SandboxKernel } from '../core/kernel'
+import { randomString } from '../core/rng'
+import { checkValid, inputObject, invalid } from '../core/input'
+import type { SessionRecord } from '../core/state'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

@@ -2,8 +2,8 @@
  * The persisted sandbox state. Plain JSON; holds no full resident ID or mobile number (only
  * keyed hashes from hash.ts and masked forms). Names may be stored.
  */
-import { maskMobile } from '../../domain/identity'
-import type { PartyType, FlowKind, SmsPurpose, SmsMessage } from '../types'
+import { maskMobile } from '@/domain/identity'
+import type { PartyType, FlowKind, SmsPurpose, SmsMessage } from '@/services/types'
 import {
   DEMO_ENTERPRISES,
   DEMO_FLOW_SPECS,

@@ -5,7 +5,7 @@
  * The registry (people and enterprises) lives only in these code constants and is never
  * persisted; the persisted sandbox state holds hashes and masked forms instead.
  */
-import type { FlowKind, PartyType } from '../types'
+import type { FlowKind, PartyType } from '@/services/types'
 
 /** Keys of the demo people. */
 export type DemoPersonKey =

@@ -4,7 +4,7 @@
  * shared checks. A module keeps its own data in `module(name, init)`, a slice of the persisted
  * state created on first use (and again after a reset).
  */
-import type { FlowOverview, FlowSummary, OperationName, SmsPurpose, SmsTicket } from '../types'
+import type { FlowOverview, FlowSummary, OperationName, SmsPurpose, SmsTicket } from '@/services/types'
 import type { Rng } from './rng'
 import type { FlowRecord, LinkRecord, SandboxState, SessionRecord, SignerRecord, SmsRecord } from './state'
 

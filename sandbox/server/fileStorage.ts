@@ -1,6 +1,6 @@
 import * as fs from 'fs'
 import * as path from 'path'
-import type { KeyValueStore } from '../src/services/storage'
+import type { KeyValueStore } from '@/services/storage'
 
 /**
  * A KeyValueStore kept in one JSON file ({ key: value }), for the HTTP sandbox server.

@@ -1,6 +1,6 @@
-import { FAULTS_STORAGE_KEY, parseFaultPlan, setActiveFaultController, withFaults } from '../faultInjection'
-import type { KeyValueStore } from '../storage'
-import type { CoreDevTools, InkSealService, SandboxDevTools } from '../types'
+import { FAULTS_STORAGE_KEY, parseFaultPlan, setActiveFaultController, withFaults } from '@/services/faultInjection'
+import type { KeyValueStore } from '@/services/storage'
+import type { CoreDevTools, InkSealService, SandboxDevTools } from '@/services/types'
 import { createOnDemandSandbox, type SandboxModuleLoaders, type SandboxModuleName } from './onDemand'
 
 export interface AppSandbox {

@@ -5,8 +5,8 @@
  * a red double frame, the national-emblem disc, title and text lines as bars, a QR code with
  * the credit code and a red seal. Deterministic: the same key always gives the same bytes.
  */
-import { encodePng } from '../../domain/enterprise/png'
-import { qrMatrix } from '../../domain/enterprise/qr'
+import { encodePng } from '@/domain/enterprise/png'
+import { qrMatrix } from '@/domain/enterprise/qr'
 import { DEMO_LICENSES, DEMO_MARKER_PREFIX, type LicenseSampleKey, type OcrFailureKey } from './enterpriseDemo'
 
 export type SampleImageKey = LicenseSampleKey | OcrFailureKey | 'LETTER'

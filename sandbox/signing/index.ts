@@ -10,14 +10,14 @@
 import { sha256 } from '@noble/hashes/sha256'
 import { pbkdf2 } from '@noble/hashes/pbkdf2'
 import { bytesToHex } from '@noble/hashes/utils'
-import { base64Decode } from '../../domain/contract/base64'
-import { formatSignDate } from '../../domain/contract/dateFormat'
-import { charLength, validateSubmission, type FieldRules, type RawFieldValue } from '../../domain/contract/fields'
-import { validateSigningPassword } from '../../domain/contract/password'
-import { sealDataUrl } from '../../domain/seal/svg'
-import type { SealSpec as DomainSealSpec } from '../../domain/seal/geometry'
-import { ServiceError } from '../errors'
-import { SEAL_TYPE_LABELS } from '../types.signing'
+import { base64Decode } from '@/domain/contract/base64'
+import { formatSignDate } from '@/domain/contract/dateFormat'
+import { charLength, validateSubmission, type FieldRules, type RawFieldValue } from '@/domain/contract/fields'
+import { validateSigningPassword } from '@/domain/contract/password'
+import { sealDataUrl } from '@/domain/seal/svg'
+import type { SealSpec as DomainSealSpec } from '@/domain/seal/geometry'
+import { ServiceError } from '@/services/errors'
+import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import type {
   AuditEvent,
   AuditTrail,
@@ -47,14 +47,14 @@ import type {
   SigningStatus,
   SmsTicket,
   SubmitResult
-} from '../types'
-import { maskName } from '../../domain/identity'
-import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from './demoData'
-import { hashId, utf8Bytes } from './hash'
-import type { RunContext, SandboxKernel } from './kernel'
-import { randomString } from './rng'
+} from '@/services/types'
+import { maskName } from '@/domain/identity'
+import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from '../core/demoData'
+import { hashId, utf8Bytes } from '../core/hash'
+import type { RunContext, SandboxKernel } from '../core/kernel'
+import { randomString } from '../core/rng'
 import { hasScheduledSigners } from './signingSchedule'
-import { inputObject, invalid, requireString } from './input'
+import { inputObject, invalid, requireString } from '../core/input'
 import {
   canonicalStatic,
   layoutContract,
@@ -75,7 +75,7 @@ import {
   type ContractSpec,
   type DemoSeal
 } from './signingDemo'
-import type { FlowRecord, SessionRecord, SignerRecord } from './state'
+import type { FlowRecord, SessionRecord, SignerRecord } from '../core/state'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
-import { utf8Bytes } from '../../domain/utf8'
+import { utf8Bytes } from '@/domain/utf8'
 
 export { utf8Bytes }
 

@@ -5,4 +5,4 @@
  */
 export { createSandbox, SANDBOX_STORAGE_KEY, SANDBOX_STATE_VERSION, DEFAULT_SEED, DEFAULT_LINK_BASE, RULES } from './SandboxService'
 export type { SandboxOptions, SandboxService, SandboxFaults, OpFaults, FaultLog } from './SandboxService'
-export * from './demoData'
+export * from './core/demoData'

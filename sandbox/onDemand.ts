@@ -9,8 +9,8 @@
  * load, then run as they would there. A module that registers work before every operation
  * (signing's scheduled signers) is loaded first when its persisted state says it has some.
  */
-import { ServiceError } from '../errors'
-import { loadOnce } from '../lazy'
+import { ServiceError } from '@/services/errors'
+import { loadOnce } from '@/services/lazy'
 import {
   ENTERPRISE_OPERATIONS,
   SIGNING_OPERATIONS,
@@ -21,10 +21,10 @@ import {
   type SandboxDevTools,
   type SigningDevTools,
   type SigningOperations
-} from '../types'
+} from '@/services/types'
 import { createSandboxCore, type FaultLog, type SandboxOptions } from './core'
-import type { SandboxKernel } from './kernel'
-import { hasScheduledSigners } from './signingSchedule'
+import type { SandboxKernel } from './core/kernel'
+import { hasScheduledSigners } from './signing/signingSchedule'
 
 type Factory<Ops, Dev> = (k: SandboxKernel) => { ops: Ops; dev: Dev }
 

@@ -1,5 +1,5 @@
 /** Input checks shared by the sandbox's operations: every refusal is INVALID_INPUT with the field. */
-import { ServiceError } from '../errors'
+import { ServiceError } from '@/services/errors'
 
 export function invalid(field: string, message: string, extra: Record<string, unknown> = {}): ServiceError {
   return new ServiceError('INVALID_INPUT', message, { field, ...extra })
