@@ -46,7 +46,7 @@ import type {
 import type { SandboxKernel } from './kernel'
 import { DEMO_ENTERPRISES, DEMO_LINK_SPECS, DEMO_PEOPLE, DEMO_PERSON_KEYS, registryEntry } from './demoData'
 import { hashId, hashMobile } from './hash'
-import { deriveSeed, mulberry32, randomDigits, randomInt, randomString, type Rng } from './rng'
+import { deriveSeed, mulberry32, randomDigits, randomInt, randomString, type Rng } from '@/domain/random'
 import {
   parseState,
   seedState,

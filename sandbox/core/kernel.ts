@@ -5,7 +5,7 @@
  * state created on first use (and again after a reset).
  */
 import type { FlowOverview, FlowSummary, OperationName, SmsPurpose, SmsTicket } from '@/services/types'
-import type { Rng } from './rng'
+import type { Rng } from '@/domain/random'
 import type { FlowRecord, LinkRecord, SandboxState, SessionRecord, SignerRecord, SmsRecord } from './state'
 
 export interface RunContext {

@@ -13,7 +13,7 @@ import {
   type DemoLinkKey
 } from './demoData'
 import { hashId, hashMobile } from './hash'
-import { randomString, type Rng } from './rng'
+import { randomString, type Rng } from '@/domain/random'
 
 export const STATE_VERSION = 1
 

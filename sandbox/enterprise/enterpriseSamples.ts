@@ -5,6 +5,7 @@
  * a red double frame, the national-emblem disc, title and text lines as bars, a QR code with
  * the credit code and a red seal. Deterministic: the same key always gives the same bytes.
  */
+import { stringStream } from '@/domain/random'
 import { encodePng } from '@/domain/enterprise/png'
 import { qrMatrix } from '@/domain/enterprise/qr'
 import { DEMO_LICENSES, DEMO_MARKER_PREFIX, type LicenseSampleKey, type OcrFailureKey } from './enterpriseDemo'
@@ -62,21 +63,9 @@ class Raster {
   }
 }
 
-/** A small deterministic stream from a string (bar widths). */
-function stream(seed: string): () => number {
-  let h = 2166136261
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619)
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507)
-    h = Math.imul(h ^ (h >>> 13), 3266489909)
-    h ^= h >>> 16
-    return (h >>> 0) / 4294967296
-  }
-}
-
 function drawLicense(r: Raster, key: string, text: string, blurred: boolean): void {
   const ink = blurred ? GREY : INK
-  const rnd = stream(key)
+  const rnd = stringStream(key)
   r.frame(8, 8, W - 16, H - 16, 4, RED)
   r.frame(16, 16, W - 32, H - 32, 1, RED)
   r.disc(W / 2, 44, 18, RED)
@@ -103,7 +92,7 @@ function drawLicense(r: Raster, key: string, text: string, blurred: boolean): vo
   r.disc(W - 90, H - 80, 8, RED)
   if (blurred) {
     // a veil of paper-coloured speckles over everything
-    const noise = stream(`${key}:blur`)
+    const noise = stringStream(`${key}:blur`)
     for (let i = 0; i < r.px.length; i++) if (noise() < 0.45) r.px[i] = PAPER
   }
 }
@@ -120,7 +109,7 @@ function drawLandscape(r: Raster): void {
 function drawLetter(r: Raster): void {
   r.rect(0, 0, W, H, WHITE)
   for (let i = 0; i < 6; i++) r.rect(W / 2 - 120 + i * 40, 28, 32, 22, INK)
-  const rnd = stream('LETTER')
+  const rnd = stringStream('LETTER')
   for (let row = 0; row < 8; row++) r.rect(40, 76 + row * 20, Math.round(300 + rnd() * 100), 8, INK)
   r.rect(260, 250, 120, 3, INK) // signature line
   r.disc(W - 110, H - 90, 44, RED, 40) // company seal

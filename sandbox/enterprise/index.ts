@@ -62,7 +62,7 @@ import {
 import { samplePng, type SampleImageKey } from './enterpriseSamples'
 import { hashId, hashMobile } from '../core/hash'
 import type { SandboxKernel } from '../core/kernel'
-import { randomString } from '../core/rng'
+import { randomString } from '@/domain/random'
 import { checkValid, inputObject, invalid } from '../core/input'
 import type { SessionRecord } from '../core/state'
 

@@ -52,7 +52,7 @@ import { maskName } from '@/domain/identity'
 import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from '../core/demoData'
 import { hashId, utf8Bytes } from '../core/hash'
 import type { RunContext, SandboxKernel } from '../core/kernel'
-import { randomString } from '../core/rng'
+import { randomString } from '@/domain/random'
 import { hasScheduledSigners } from './signingSchedule'
 import { inputObject, invalid, requireString } from '../core/input'
 import {
