@@ -1,8 +1,8 @@
 /**
  * The sandbox core: an in-process simulation of the InkSeal backend's shared part (links,
  * the ID registry, SMS, face verification, sessions, flows and the meeting board), with the
- * operation runner (latency, faults, persistence) it lends its feature modules (signing.ts,
- * enterprise.ts) through the kernel. It behaves like the real thing: latency, rules, limits,
+ * operation runner (latency, faults, persistence) it lends its feature modules (signing/,
+ * enterprise/) through the kernel. It behaves like the real thing: latency, rules, limits,
  * expiry and rejections, deterministic under a seed. See docs/sandbox.md.
  *
  * Composed with its modules by SandboxService.ts (all at once: tests, the HTTP sandbox server)

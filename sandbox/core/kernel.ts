@@ -1,5 +1,5 @@
 /**
- * What the sandbox core lends its feature modules (signing.ts, enterprise.ts): the state, the
+ * What the sandbox core lends its feature modules (signing/, enterprise/): the state, the
  * seeded random stream, the clock, the operation runner (latency, faults, persistence) and the
  * shared checks. A module keeps its own data in `module(name, init)`, a slice of the persisted
  * state created on first use (and again after a reset).

@@ -4,7 +4,7 @@
  * carry valid GB 32100 check characters and resident IDs valid GB 11643 ones. Like
  * demoData.ts, this lives in code and is never persisted.
  *
- * How the sandbox reads a picture (it cannot do real OCR): see `readLicense` in enterprise.ts.
+ * How the sandbox reads a picture (it cannot do real OCR): see `readLicense` in model.ts.
  * 1. A demo picture carries a marker, `INKSEAL-DEMO:LICENSE:<KEY>` (in a PNG tEXt chunk, a
  *    JPEG comment, or anywhere in the bytes): the sample with that key is read.
  * 2. Any other picture: the SHA-256 of its bytes picks the outcome, so the same photo always
