@@ -8,7 +8,7 @@ import type { FlowOverview, SmsPurpose, SmsTicket } from '@/services/types'
 import { requireString } from './input'
 import { MINUTE, RULES, SECOND, splitLinkBase, summary } from './model'
 import type { coreRuntime, CoreRuntimeContext } from './runtime'
-import { type FlowRecord, type LinkRecord, type SessionRecord, type SignerRecord, type SmsRecord } from './state'
+import type { FlowRecord, LinkRecord, SessionRecord, SignerRecord, SmsRecord } from './state'
 
 export type CoreChecksContext = CoreRuntimeContext & ReturnType<typeof coreRuntime>
 

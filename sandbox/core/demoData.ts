@@ -6,7 +6,7 @@
  * persisted; the persisted sandbox state holds hashes and masked forms instead.
  */
 import type { FlowKind, PartyType } from '@/services/types'
-import { DEMO_FLOWS, DEMO_PEOPLE, DEMO_PERSON_KEYS, DemoEnterpriseKey, DemoFlowKey, DemoPerson, DemoPersonKey } from './demoPeople'
+import { DEMO_FLOWS, DEMO_PEOPLE, DEMO_PERSON_KEYS, type DemoEnterpriseKey, type DemoFlowKey, type DemoPerson, type DemoPersonKey } from './demoPeople'
 
 export * from './demoPeople'
 

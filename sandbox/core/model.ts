@@ -5,7 +5,7 @@
 import { ID_ALPHABET } from '@/domain/entryLink'
 import { maskName } from '@/domain/identity'
 import { ServiceError } from '@/services/errors'
-import { type KeyValueStore } from '@/services/storage'
+import type { KeyValueStore } from '@/services/storage'
 import type {
   CoreDevTools,
   CoreOperations,

@@ -18,7 +18,7 @@ import { registryEntry } from './demoData'
 import { hashId, hashMobile } from './hash'
 import { checkValid, inputObject, invalid, requireString } from './input'
 import { intendedFor, PURPOSES, requireCapture, requireFlowId, requireLinkToken, RULES, summary } from './model'
-import { type SessionRecord } from './state'
+import type { SessionRecord } from './state'
 
 export type EntryOpsContext = CoreChecksContext & ReturnType<typeof coreChecks>
 

@@ -7,7 +7,7 @@ import { deriveSeed, mulberry32, randomInt, type Rng } from '@/domain/random'
 import { ServiceError } from '@/services/errors'
 import { MemoryStorage } from '@/services/storage'
 import type { OperationName } from '@/services/types'
-import { DEFAULT_LINK_BASE, DEFAULT_SEED, defaultSleep, FaultLog, RULES, SANDBOX_STORAGE_KEY, SandboxFaults, SandboxOptions } from './model'
+import { DEFAULT_LINK_BASE, DEFAULT_SEED, defaultSleep, type FaultLog, RULES, SANDBOX_STORAGE_KEY, type SandboxFaults, type SandboxOptions } from './model'
 import { parseState, seedState, type SandboxState } from './state'
 
 export type CoreRuntimeContext = { opts: SandboxOptions }

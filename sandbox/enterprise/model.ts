@@ -2,7 +2,7 @@
  * The enterprise module's rules, records, state slice and the pure helpers its parts share
  * (input checks, licence reading by the demo marker, OCR results, person records, views).
  */
-import { type OrganisationKind } from '@/domain/creditCode'
+import type { OrganisationKind } from '@/domain/creditCode'
 import { APPLICATION_STATUS_LABEL, type ApplicationStatus, type AuthorizationMethod } from '@/domain/enterprise/application'
 import { LOW_CONFIDENCE, type LicenseField, type LicenseFields } from '@/domain/enterprise/license'
 import { ID_ALPHABET } from '@/domain/entryLink'

@@ -9,7 +9,7 @@ import type { EnterpriseOperations, UploadedFile, UploadPurpose, UploadTicket } 
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
 import { inputObject, invalid } from '../core/input'
-import { ApplicationRecord, cleanFileName, FileRecord, findDemoMarker, OpenUpload, ruleFor, str } from './model'
+import { type ApplicationRecord, cleanFileName, type FileRecord, findDemoMarker, type OpenUpload, ruleFor, str } from './model'
 import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type ApplicationOpsContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>

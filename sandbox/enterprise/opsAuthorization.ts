@@ -14,7 +14,7 @@ import type { EnterpriseOperations, LetterTemplate } from '@/services/types'
 import { hashId } from '../core/hash'
 import { checkValid, inputObject } from '../core/input'
 import { OCR_FAILURES, registryLicense } from './enterpriseDemo'
-import { ocrOf, personInput, PersonRecord, personRecord, readLicense, SECOND, stateError, str } from './model'
+import { ocrOf, personInput, type PersonRecord, personRecord, readLicense, SECOND, stateError, str } from './model'
 import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type AuthorizationOpsContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>

@@ -2,12 +2,12 @@
  * Enterprise operations: what the legal representative does with their link (open, get a code,
  * confirm or refuse).
  */
-import { type LicenseFields } from '@/domain/enterprise/license'
+import type { LicenseFields } from '@/domain/enterprise/license'
 import { validateSmsCode } from '@/domain/identity'
 import { ServiceError } from '@/services/errors'
 import type { EnterpriseOperations } from '@/services/types'
 import { checkValid, inputObject } from '../core/input'
-import { LegalRepRecord, MINUTE, PersonRecord, stateError, str } from './model'
+import { type LegalRepRecord, MINUTE, type PersonRecord, stateError, str } from './model'
 import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type LegalRepOpsContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>

@@ -3,7 +3,7 @@
  * and notifying the operator.
  */
 import { canApply } from '@/domain/enterprise/application'
-import { type LicenseFields } from '@/domain/enterprise/license'
+import type { LicenseFields } from '@/domain/enterprise/license'
 import { maskName } from '@/domain/identity'
 import { randomString } from '@/domain/random'
 import { ServiceError } from '@/services/errors'
@@ -12,11 +12,11 @@ import type { SessionRecord } from '../core/state'
 import {
   ADMIN_SCOPE,
   adminView,
-  ApplicationRecord,
-  FileRecord,
-  LegalRepRecord,
-  OpenUpload,
-  PersonRecord,
+  type ApplicationRecord,
+  type FileRecord,
+  type LegalRepRecord,
+  type OpenUpload,
+  type PersonRecord,
   requireApplicationId,
   requireToken,
   stateError,

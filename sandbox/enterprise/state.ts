@@ -9,7 +9,7 @@ import type { EnterpriseApplication } from '@/services/types'
 import type { SandboxKernel } from '../core/kernel'
 import type { SessionRecord } from '../core/state'
 import { preverifiedCreditCodes, registryLicense } from './enterpriseDemo'
-import { adminView, ApplicationRecord, ENTERPRISE_RULES, EnterpriseSlice, OpenUpload, requireApplicationId, stateError } from './model'
+import { adminView, type ApplicationRecord, ENTERPRISE_RULES, type EnterpriseSlice, type OpenUpload, requireApplicationId, stateError } from './model'
 
 export type EnterpriseStateContext = { k: SandboxKernel }
 

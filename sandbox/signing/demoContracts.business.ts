@@ -2,7 +2,7 @@
  * Signing demo contracts: the strategic framework agreement (战略合作框架协议) and the 200-page
  * equipment lease (设备租赁及维护服务总协议). Fictional.
  */
-import { ContractSpec, FieldSpec, PlacedText, SIG_H, SIG_W } from './demoSeals'
+import { type ContractSpec, type FieldSpec, type PlacedText, SIG_H, SIG_W } from './demoSeals'
 
 // ------------------------------------------------------------------ 战略合作框架协议
 

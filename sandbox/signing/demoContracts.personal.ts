@@ -2,7 +2,7 @@
  * Signing demo contracts: the personal lease (房屋租赁合同) and the labour contract (劳动合同).
  * Fictional.
  */
-import { ContractSpec, SIG_H, SIG_W, partyBlock } from './demoSeals'
+import { type ContractSpec, SIG_H, SIG_W, partyBlock } from './demoSeals'
 
 // ------------------------------------------------------------------ 房屋租赁合同
 

@@ -8,7 +8,7 @@ import { ServiceError } from '@/services/errors'
 import type { AuditTrail, DeclineResult, DocumentVerification, SigningOperations, SigningStatus } from '@/services/types'
 import { sha256 } from '@noble/hashes/sha256'
 import { inputObject, invalid } from '../core/input'
-import { SIGNING_RULES, StoredValue, contractOf, documentHash, hex } from './model'
+import { SIGNING_RULES, type StoredValue, contractOf, documentHash, hex } from './model'
 import type { SigningRunnerContext, signingRunner } from './runner'
 
 export type StatusOpsContext = SigningRunnerContext & ReturnType<typeof signingRunner>

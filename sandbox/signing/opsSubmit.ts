@@ -9,7 +9,7 @@ import { ServiceError } from '@/services/errors'
 import type { IntentGrant, SigningOperations, SubmitResult } from '@/services/types'
 import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { inputObject, invalid, requireString } from '../core/input'
-import { IDEMPOTENCY_KEY, SIGNING_RULES, StoredValue, contractOf, sha256Hex } from './model'
+import { IDEMPOTENCY_KEY, SIGNING_RULES, type StoredValue, contractOf, sha256Hex } from './model'
 import type { SigningRunnerContext, signingRunner } from './runner'
 import { demoSeal, sealEnterpriseName } from './signingDemo'
 

@@ -7,7 +7,7 @@ import { DEMO_FLOWS, DEMO_PEOPLE, type DemoPersonKey } from '../core/demoData'
 import type { FlowRecord } from '../core/state'
 import { LONG_LEASE, STRATEGIC } from './demoContracts.business'
 import { ENTERPRISE_PERSONAL, PERSONAL } from './demoContracts.personal'
-import { ContractSpec, FieldSpec, partyBlock, PlacedText } from './demoSeals'
+import { type ContractSpec, type FieldSpec, partyBlock, type PlacedText } from './demoSeals'
 
 export * from './demoSeals'
 

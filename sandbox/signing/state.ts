@@ -3,7 +3,7 @@
  * the dirty flag (`mark`; the runner reads it) and sequence numbers. Composed in index.ts.
  */
 import type { SandboxKernel } from '../core/kernel'
-import { SigningSlice, initSlice } from './model'
+import { type SigningSlice, initSlice } from './model'
 
 export type SigningStateContext = { k: SandboxKernel; flags: { dirty: boolean } }
 

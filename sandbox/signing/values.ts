@@ -12,8 +12,8 @@ import { DEMO_PEOPLE } from '../core/demoData'
 import { hashId } from '../core/hash'
 import type { FlowRecord, SignerRecord } from '../core/state'
 import type { SigningAccessContext, signingAccess } from './access'
-import { type RenderValue } from './contractRender'
-import { ContractInfo, FlowSign, MINUTE, SECOND, SIGNING_RULES, StoredValue, contractOf, documentHash, hex, sealSpecOf } from './model'
+import type { RenderValue } from './contractRender'
+import { type ContractInfo, type FlowSign, MINUTE, SECOND, SIGNING_RULES, type StoredValue, contractOf, documentHash, hex, sealSpecOf } from './model'
 import { DEMO_SEALS, demoSeal, sealCreditCode, type DemoSeal } from './signingDemo'
 
 export type SigningValuesContext = SigningAccessContext & ReturnType<typeof signingAccess>

@@ -11,7 +11,7 @@ import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from '../core/demoData'
 import { hashId, utf8Bytes } from '../core/hash'
 import { invalid } from '../core/input'
 import type { FlowRecord, SessionRecord, SignerRecord } from '../core/state'
-import { FACE_ACTIONS, FlowSign, MINUTE, PasswordRecord, SIGNING_RULES, contractOf, hex } from './model'
+import { FACE_ACTIONS, type FlowSign, MINUTE, type PasswordRecord, SIGNING_RULES, contractOf, hex } from './model'
 import { sealEnterpriseName, type DemoSeal } from './signingDemo'
 import type { SigningValuesContext, signingValues } from './values'
 
