@@ -19,25 +19,28 @@ delete taroUi.bail
 delete taroUi.verbose
 taroUi.setupFiles = [...require('@tarojs/test-utils-react/dist/jest/initConfig.js').default.setupFiles, '<rootDir>/__tests__/setup/taro.setup.js']
 
+/** The sandbox (simulated backend) lives at the repo root, imported as `@sandbox` / `@sandbox/*`. */
+const sandboxAlias = { '^@sandbox$': '<rootDir>/sandbox', '^@sandbox/(.*)$': '<rootDir>/sandbox/$1' }
+
 module.exports = {
   projects: [
     {
       displayName: 'node',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/__tests__/{domain,services,stores,http}/**/*.test.{ts,tsx}'],
-      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@tarojs/taro$': '<rootDir>/__tests__/setup/taroNodeStub.js' },
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', ...sandboxAlias, '^@tarojs/taro$': '<rootDir>/__tests__/setup/taroNodeStub.js' },
       setupFiles: ['<rootDir>/__tests__/setup/node.setup.js']
     },
     {
       ...taroUi,
       displayName: 'ui',
-      moduleNameMapper: { ...taroUi.moduleNameMapper, '^@/(.*)$': '<rootDir>/src/$1' }
+      moduleNameMapper: { ...taroUi.moduleNameMapper, '^@/(.*)$': '<rootDir>/src/$1', ...sandboxAlias }
     },
     {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/e2e/**/*.test.ts'],
-      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', ...sandboxAlias },
       setupFiles: ['<rootDir>/__tests__/setup/node.setup.js']
     }
   ]

@@ -10,7 +10,7 @@ const path = require('path')
 const { ROOT, gzipSize } = require('./lib')
 
 const PARTS = [
-  { name: 'sandbox backend (src/services/sandbox)', short: 'the sandbox', dir: 'src/services/sandbox', entry: 'src/services/sandbox/index.ts' },
+  { name: 'sandbox backend (sandbox/)', short: 'the sandbox', dir: 'sandbox', entry: 'sandbox/index.ts' },
   { name: 'enterprise logic outside the subpackage (store, domain)', short: 'the enterprise logic', files: ['src/stores/EnterpriseStore.ts'], dir: 'src/domain/enterprise', entry: null },
   { name: 'signature pad domain (src/domain/signature)', short: 'the signature pad domain', dir: 'src/domain/signature', entry: 'src/domain/signature/index.ts' },
   { name: 'jsQR (H5 album QR decoding)', short: 'jsQR', pkg: 'jsqr', markers: ['onlyInvert', 'invertFirst'] },
@@ -68,7 +68,7 @@ async function estimate(part) {
       target: 'es2017',
       write: false,
       logLevel: 'silent',
-      alias: { '@': path.join(ROOT, 'src') },
+      alias: { '@': path.join(ROOT, 'src'), '@sandbox': path.join(ROOT, 'sandbox') },
       // other packages and the rest of the app are someone else's share
       external: part.pkg ? [] : ['mobx', 'mobx-react', 'mobx-react-lite', 'react', 'react-dom', '@tarojs/*', 'dayjs', 'qrcode', 'jsqr', '@noble/*'],
       define: { 'process.env.TARO_ENV': '"weapp"', INKSEAL_BACKEND: '"sandbox"', INKSEAL_API_BASE: '""', INKSEAL_LINK_HOSTS: '"sign.inkseal.cn"' }

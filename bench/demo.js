@@ -4,7 +4,7 @@
  * notice, real-name verification, and a counter of the signer's own actions.
  */
 
-/** 张三, the demo identity of the personal flows (src/services/sandbox/demoData.ts). */
+/** 张三, the demo identity of the personal flows (sandbox/core/demoPeople.ts). */
 const ZHANG_SAN = { name: '张三', idNumber: '110105199003070017', mobile: '13810008000' }
 
 /**

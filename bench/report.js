@@ -63,7 +63,7 @@ function suggestions(f, all) {
         out.push(
           `- **Keep the sandbox out of builds that do not use it** (≈ ${kb(sandbox.raw)}).` +
             (httpBytes !== null ? ` The HTTP-backend build's main package is ${kb(httpBytes)}, i.e. the sandbox ships there too.` : '') +
-            " A `resolve.alias` of `@/services/sandbox` to a stub when `INKSEAL_BACKEND=http` (config/index.ts), or a `require('@/services/sandbox')` inside `if (INKSEAL_BACKEND !== 'http')` (the defined constant itself, which webpack folds at build time) instead of a static import, drops it. For the sandbox demo build, its demo data and contract renderer (signingDemo.ts, enterpriseDemo.ts, enterpriseSamples.ts, contractRender.ts) could be built lazily or moved to a subpackage."
+            " A `resolve.alias` of `@sandbox` to a stub when `INKSEAL_BACKEND=http` (config/index.ts), or a `require('@sandbox')` inside `if (INKSEAL_BACKEND !== 'http')` (the defined constant itself, which webpack folds at build time) instead of a static import, drops it. For the sandbox demo build, its demo data and contract renderer (signingDemo.ts, enterpriseDemo.ts, enterpriseSamples.ts, contractRender.ts) could be built lazily or moved to a subpackage."
         )
       }
       const ent = part(r.parts, /enterprise/)
@@ -101,7 +101,7 @@ function suggestions(f, all) {
         out.push(
           `- Split: ${app.value}.` +
             (hh ? ` The HTTP-backend build loads ${hh.value}.` : '') +
-            ' The sandbox chunk should be its core only (src/services/sandbox/core.ts): the signing and enterprise modules load when an operation of theirs is first called (onDemand.ts), or before any operation when scheduled signers are waiting.'
+            ' The sandbox chunk should be its core only (sandbox/core/): the signing and enterprise modules load when an operation of theirs is first called (onDemand.ts), or before any operation when scheduled signers are waiting.'
         )
       if (bm) out.push(`- For scale: MobX alone (the bare app with one observer page) loads ${bm.value}.`)
       out.push(

@@ -10,16 +10,8 @@
  * the middle), with hand tremor and sampling jitter, like scripts/gen-stroke-fixtures.ts.
  */
 
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// The project's one PRNG (src/domain/random.ts, mulberry32), loaded through tsx
+const { randomFn: mulberry32 } = require('tsx/cjs/api').require('../src/domain/random.ts', __filename)
 
 function gauss(rnd) {
   const u = Math.max(1e-9, rnd())

@@ -1,3 +1,4 @@
+import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
@@ -12,6 +13,7 @@ import prodConfig from './prod'
  * - INKSEAL_SOURCEMAP=1: write source maps in production builds (scripts/bundle-report.js uses
  *   them to attribute bytes to modules)
  */
+const sandboxDir = path.resolve(__dirname, '..', 'sandbox')
 const backend = process.env.INKSEAL_BACKEND === 'http' ? 'http' : 'sandbox'
 const sourceMaps = process.env.INKSEAL_SOURCEMAP === '1' ? { enableSourceMap: true, sourceMapType: 'source-map' as const } : {}
 
@@ -36,6 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
+    // The simulated backend lives outside src/ (sandbox/ at the repo root): its alias, and its
+    // files compiled like src's (Taro's script rule only includes sourceRoot by default)
+    alias: { '@sandbox': sandboxDir },
     // INKSEAL_OUT lets parallel builds (tests, benchmarks) write elsewhere than dist/<platform>
     outputRoot: process.env.INKSEAL_OUT || `dist/${process.env.TARO_ENV || 'weapp'}`,
     plugins: [],
@@ -55,6 +60,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       ...sourceMaps,
+      compile: { include: [sandboxDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
@@ -66,6 +72,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       ...sourceMaps,
+      compile: { include: [sandboxDir] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -8,7 +8,7 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import QRCode from 'qrcode'
-import { DEMO_PEOPLE } from '@/services/sandbox/demoData'
+import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { newPhone, startH5, tap, type H5Harness } from './support/browser'
 import { demoLink, verifyIdentity } from './support/journey'
 

@@ -8,7 +8,7 @@
  *   INKSEAL_H5_DIR=/tmp/sign-h5 npx jest --selectProjects e2e -- e2e/h5-signing.test.ts
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
-import { DEMO_PEOPLE } from '@/services/sandbox/demoData'
+import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { newPhone, startH5, tap, type H5Harness } from './support/browser'
 import {
   confirmIntentByFace,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
-import { DEMO_PEOPLE } from '@/services/sandbox/demoData'
+import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { launchChromium, newPhone, tap } from './support/browser'
 import { lastSmsCode, startHttpWorld, type HttpWorld } from './support/httpBackend'
 import { verifyIdentity } from './support/journey'

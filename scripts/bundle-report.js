@@ -7,7 +7,7 @@
  *   node scripts/bundle-report.js /tmp/h5 [--files=app,28] [--top=40] [--depth=3]
  *
  * Modules are grouped by npm package (node_modules/<pkg>) or by source path cut to --depth
- * segments (src/services/sandbox, ...). Bytes without a mapping (webpack's runtime, module
+ * segments (sandbox/core, ...). Bytes without a mapping (webpack's runtime, module
  * wrappers) are shown as "(unmapped)". A tool for deciding what to split, not a benchmark.
  */
 const fs = require('fs')

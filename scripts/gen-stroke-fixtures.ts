@@ -17,6 +17,7 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
+import { randomFn as mulberry32 } from '../src/domain/random'
 
 type P = [number, number]
 
@@ -33,17 +34,6 @@ export interface StrokeFixture {
 const OUT_DIR = path.join(__dirname, '..', '__tests__', 'fixtures', 'strokes')
 const PAD = { width: 800, height: 340 }
 const SAMPLE_MS = 16
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function gauss(rnd: () => number): number {
   // Box-Muller

@@ -15,9 +15,9 @@
  * State survives restarts; POST /api/dev/reset re-seeds it. Dev endpoints and CORS are on.
  */
 import * as path from 'path'
-import { createSandbox } from '@/services/sandbox'
-import { FileStorage } from '../server/fileStorage'
-import { startSandboxServer } from '../server/sandboxServer'
+import { createSandbox } from '@sandbox'
+import { FileStorage } from '@sandbox/server/fileStorage'
+import { startSandboxServer } from '@sandbox/server/sandboxServer'
 
 function envInt(name: string): number | undefined {
   const raw = process.env[name]

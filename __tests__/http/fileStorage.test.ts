@@ -1,7 +1,7 @@
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
-import { FileStorage } from '../../server/fileStorage'
+import { FileStorage } from '@sandbox/server/fileStorage'
 
 let dir: string
 

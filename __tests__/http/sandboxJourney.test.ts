@@ -3,12 +3,12 @@
  * typed errors crossing the wire, and parity (the same script against the sandbox in-process
  * and over HTTP gives the same transcript, so the UI cannot tell which one it has).
  */
-import { startSandboxServer } from '../../server/sandboxServer'
+import { startSandboxServer } from '@sandbox/server/sandboxServer'
 import { parsePayload } from '@/domain/entryLink'
 import { ServiceError } from '@/services/errors'
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
-import { createSandbox, DEMO_FLOWS, DEMO_PEOPLE, type SandboxService } from '@/services/sandbox'
+import { createSandbox, DEMO_FLOWS, DEMO_PEOPLE, type SandboxService } from '@sandbox'
 import type { DemoLink, FaceCapture, InkSealService, SmsMessage } from '@/services/types'
 import { OPERATIONS } from '@/services/types'
 import { caught, raw } from './helpers'

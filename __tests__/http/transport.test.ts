@@ -3,7 +3,7 @@
  * protocol, limits, CORS, dev endpoints, and transport failures (server down, no answer,
  * a proxy's HTML error page).
  */
-import { startSandboxServer, MAX_BODY_BYTES } from '../../server/sandboxServer'
+import { startSandboxServer, MAX_BODY_BYTES } from '@sandbox/server/sandboxServer'
 import { ServiceError } from '@/services/errors'
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'

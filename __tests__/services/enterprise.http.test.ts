@@ -4,9 +4,9 @@
  */
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
-import { ENTERPRISE_RULES } from '@/services/sandbox/enterprise'
-import { DEMO_LICENSES } from '@/services/sandbox/enterpriseDemo'
-import { startSandboxServer, type SandboxServer, MAX_BODY_BYTES } from '../../server/sandboxServer'
+import { ENTERPRISE_RULES } from '@sandbox/enterprise'
+import { DEMO_LICENSES } from '@sandbox/enterprise/enterpriseDemo'
+import { startSandboxServer, type SandboxServer, MAX_BODY_BYTES } from '@sandbox/server/sandboxServer'
 import { adminSet, codeFor, expectError, linkParts, mask, setup, upload, verify, type Env } from './enterpriseHelpers'
 
 let server: SandboxServer | null = null

@@ -1,7 +1,7 @@
 /** Shared helpers for the enterprise sandbox tests (not a test file itself). */
 import { ServiceError, type ErrorCode } from '@/services/errors'
-import { createSandbox, type SandboxOptions, type SandboxService } from '@/services/sandbox'
-import { DEMO_LICENSES, type LicenseSampleKey } from '@/services/sandbox/enterpriseDemo'
+import { createSandbox, type SandboxOptions, type SandboxService } from '@sandbox'
+import { DEMO_LICENSES, type LicenseSampleKey } from '@sandbox/enterprise/enterpriseDemo'
 import { MemoryStorage } from '@/services/storage'
 import { bytesToBase64 } from '@/domain/base64'
 import type { EnterpriseApplication, InkSealService, SessionInfo, UploadPurpose, UploadedFile } from '@/services/types'

@@ -1,4 +1,4 @@
-import { createSandbox, DEMO_PEOPLE } from '@/services/sandbox'
+import { createSandbox, DEMO_PEOPLE } from '@sandbox'
 import { isServiceError } from '@/services/errors'
 import { normalizeFaultPlan, parseFaultPlan, withFaults, type FaultPlan } from '@/services/faultInjection'
 import { OPERATIONS } from '@/services/types'

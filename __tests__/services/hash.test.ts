@@ -1,5 +1,5 @@
 import { utf8ToBytes } from '@noble/hashes/utils'
-import { hashId, hashMobile, utf8Bytes } from '@/services/sandbox/hash'
+import { hashId, hashMobile, utf8Bytes } from '@sandbox/core/hash'
 
 describe('utf8Bytes (TextEncoder-free, for WeChat)', () => {
   test.each(['', 'abc', '张三|id|11010519491231002X', '阿卜杜拉·买买提', '😀 emoji', '\u00e9\u07ff\u0800\uffff'])(

@@ -3,7 +3,7 @@
  * the user as text. The sandbox draws them into SVG page images, where they must be escaped.
  */
 import { MemoryStorage } from '@/services/storage'
-import { createSandbox, DEMO_FLOWS, SANDBOX_STORAGE_KEY } from '@/services/sandbox'
+import { createSandbox, DEMO_FLOWS, SANDBOX_STORAGE_KEY } from '@sandbox'
 import { join, readAll, setup, svgOf } from './signing.helpers'
 
 const EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>&amp;'

@@ -1,5 +1,5 @@
 import { parsePayload } from '@/domain/entryLink'
-import { createSandbox, DEMO_LINK_SPECS } from '@/services/sandbox'
+import { createSandbox, DEMO_LINK_SPECS } from '@sandbox'
 import { lazyService } from '@/services/lazy'
 import { OPERATIONS, type InkSealService } from '@/services/types'
 import { DevStore } from '@/stores/DevStore'

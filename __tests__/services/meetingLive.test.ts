@@ -2,7 +2,7 @@
  * The meeting board sees signatures: a real one at once, and the sandbox's scheduled
  * (auto-played) signers as soon as their time comes, through any operation.
  */
-import { DEMO_FLOWS } from '@/services/sandbox'
+import { DEMO_FLOWS } from '@sandbox'
 import { faceIntent, join, readAll, setup, SECOND, valuesFor, makePng } from './signing.helpers'
 
 async function board(env: ReturnType<typeof setup>) {

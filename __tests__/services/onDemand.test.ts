@@ -2,12 +2,12 @@
  * The app's sandbox (onDemand.ts): the core at once, the signing and enterprise modules when
  * first needed, with the same answers as the whole sandbox (createSandbox).
  */
-import { enterpriseModule } from '@/services/sandbox/enterprise'
-import { createOnDemandSandbox, type SandboxModuleLoaders } from '@/services/sandbox/onDemand'
-import { signingModule } from '@/services/sandbox/signing'
+import { enterpriseModule } from '@sandbox/enterprise'
+import { createOnDemandSandbox, type SandboxModuleLoaders } from '@sandbox/onDemand'
+import { signingModule } from '@sandbox/signing'
 import { ServiceError } from '@/services/errors'
 import { MemoryStorage } from '@/services/storage'
-import { DEMO_FLOWS, type SandboxService } from '@/services/sandbox'
+import { DEMO_FLOWS, type SandboxService } from '@sandbox'
 import type { SandboxDevTools } from '@/services/types'
 import { faceIntent, join, linkToken, makePng, readAll, setup, SECOND, T0, valuesFor, type Env } from './signing.helpers'
 

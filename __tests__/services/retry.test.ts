@@ -1,4 +1,4 @@
-import { createSandbox } from '@/services/sandbox'
+import { createSandbox } from '@sandbox'
 import { ServiceError } from '@/services/errors'
 import { backoffDelay, RETRY_SAFE, withRetry } from '@/services/retry'
 import { OPERATIONS, type InkSealService } from '@/services/types'

@@ -15,7 +15,7 @@ import {
   type DemoPerson,
   type SandboxOptions,
   type SandboxService
-} from '@/services/sandbox'
+} from '@sandbox'
 
 const T0 = Date.UTC(2026, 10, 21, 2, 0, 0) // 2026-11-21 10:00 Beijing
 const SECOND = 1000

@@ -1,4 +1,4 @@
-import { createSandbox, type SandboxFaults } from '@/services/sandbox'
+import { createSandbox, type SandboxFaults } from '@sandbox'
 
 const mobile = '13800138000'
 

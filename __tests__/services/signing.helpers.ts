@@ -6,7 +6,7 @@ import { deflateSync } from 'zlib'
 import { ServiceError, type ErrorCode } from '@/services/errors'
 import { MemoryStorage } from '@/services/storage'
 import type { ContractView, FaceCapture, SubmitValue } from '@/services/types'
-import { createSandbox, DEMO_LINK_SPECS, DEMO_PEOPLE, type DemoPersonKey, type SandboxOptions, type SandboxService } from '@/services/sandbox'
+import { createSandbox, DEMO_LINK_SPECS, DEMO_PEOPLE, type DemoPersonKey, type SandboxOptions, type SandboxService } from '@sandbox'
 
 export const T0 = Date.UTC(2026, 10, 21, 2, 0, 0) // 2026-11-21 10:00 Beijing
 export const SECOND = 1000

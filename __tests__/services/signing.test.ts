@@ -1,5 +1,5 @@
-import { DEMO_FLOWS } from '@/services/sandbox'
-import { SIGNING_RULES } from '@/services/sandbox/signing'
+import { DEMO_FLOWS } from '@sandbox'
+import { SIGNING_RULES } from '@sandbox/signing'
 import { ServiceError } from '@/services/errors'
 import { OPERATIONS, SIGNING_OPERATIONS, type InkSealService, type SubmitValue } from '@/services/types'
 import { isValidField } from '@/domain/contract/fields'

@@ -1,5 +1,5 @@
-import { DEMO_FLOWS, DEMO_PEOPLE, SANDBOX_STORAGE_KEY } from '@/services/sandbox'
-import type { SigningSlice } from '@/services/sandbox/signing'
+import { DEMO_FLOWS, DEMO_PEOPLE, SANDBOX_STORAGE_KEY } from '@sandbox'
+import type { SigningSlice } from '@sandbox/signing'
 import { expectError, join, makePng, MINUTE, readAll, SECOND, setup, smsIntent, valuesFor, type Env } from './signing.helpers'
 
 const F = DEMO_FLOWS

@@ -2,11 +2,11 @@
  * The signing operations through the real HTTP client and the sandbox server: payloads are
  * JSON, errors keep their codes and travel with their HTTP status.
  */
-import { startSandboxServer } from '../../server/sandboxServer'
+import { startSandboxServer } from '@sandbox/server/sandboxServer'
 import { HTTP_STATUS, ServiceError } from '@/services/errors'
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
-import { DEMO_FLOWS } from '@/services/sandbox'
+import { DEMO_FLOWS } from '@sandbox'
 import { SIGNING_ERROR_STATUS } from '@/services/types'
 import { join, lastCode, SECOND, setup, svgOf, valuesFor } from './signing.helpers'
 

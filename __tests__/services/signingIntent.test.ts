@@ -1,5 +1,5 @@
-import { DEMO_FLOWS } from '@/services/sandbox'
-import { SIGNING_RULES } from '@/services/sandbox/signing'
+import { DEMO_FLOWS } from '@sandbox'
+import { SIGNING_RULES } from '@sandbox/signing'
 import { expectError, join, lastCode, MINUTE, OK_FACE, readAll, SECOND, setup, smsIntent } from './signing.helpers'
 
 const F = DEMO_FLOWS

@@ -3,9 +3,9 @@
  * the sandbox, as the pages drive them: two devices (two RootStores, two storages) sharing one
  * backend, a fake clock, no latency.
  */
-import { createSandbox, DEMO_PEOPLE } from '@/services/sandbox'
-import { DEMO_LICENSES } from '@/services/sandbox/enterpriseDemo'
-import { ENTERPRISE_RULES } from '@/services/sandbox/enterprise'
+import { createSandbox, DEMO_PEOPLE } from '@sandbox'
+import { DEMO_LICENSES } from '@sandbox/enterprise/enterpriseDemo'
+import { ENTERPRISE_RULES } from '@sandbox/enterprise'
 import { MemoryStorage } from '@/services/storage'
 import { TestRoot } from './testRoot'
 import { LegalRepAuthorizeStore } from '@/stores/EnterpriseStore'

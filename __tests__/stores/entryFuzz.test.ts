@@ -3,7 +3,7 @@
  * parse, then the backend's resolveEntry): never an uncaught exception, always a typed outcome
  * with a Chinese message; only untouched links open.
  */
-import { mulberry32 } from '@/services/sandbox/rng'
+import { mulberry32 } from '@/domain/random'
 import { world } from './helpers'
 
 const CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./:?#&=%-_~@\\ 签署码'

@@ -1,10 +1,10 @@
-import { createSandbox, DEMO_PEOPLE, type SandboxService } from '@/services/sandbox'
+import { createSandbox, DEMO_PEOPLE, type SandboxService } from '@sandbox'
 import { MemoryStorage } from '@/services/storage'
 import { TestRoot } from './testRoot'
 import { OPERATIONS, type InkSealService, type OperationName } from '@/services/types'
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
-import { startSandboxServer, type SandboxServer } from '../../server/sandboxServer'
+import { startSandboxServer, type SandboxServer } from '@sandbox/server/sandboxServer'
 
 export const T0 = Date.UTC(2026, 10, 21, 2, 0, 0)
 

@@ -1,5 +1,5 @@
 import { parseEntry } from '@/domain/entryLink'
-import { createSandbox, DEMO_FLOWS, DEMO_PEOPLE } from '@/services/sandbox'
+import { createSandbox, DEMO_FLOWS, DEMO_PEOPLE } from '@sandbox'
 import { ServiceError } from '@/services/errors'
 import type { InkSealService } from '@/services/types'
 import { MeetingStore } from '@/stores/MeetingStore'

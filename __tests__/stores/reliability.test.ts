@@ -6,7 +6,7 @@
  */
 import { withFaults, type FaultController } from '@/services/faultInjection'
 import { withRetry } from '@/services/retry'
-import { DEMO_PEOPLE } from '@/services/sandbox'
+import { DEMO_PEOPLE } from '@sandbox'
 import { DRAFT_PREFIX } from '@/stores/SigningStore'
 import type { TestRoot } from './testRoot'
 import { emitDocsTable, RELIABILITY_HEADER } from './docsTables'

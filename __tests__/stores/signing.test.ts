@@ -5,7 +5,7 @@
  */
 import { simulatedCapture } from '@/platform/face'
 import { withFaults } from '@/services/faultInjection'
-import { DEMO_FLOWS, DEMO_PEOPLE } from '@/services/sandbox'
+import { DEMO_FLOWS, DEMO_PEOPLE } from '@sandbox'
 import type { TestRoot } from './testRoot'
 import { DRAFT_PREFIX, DRAFT_THROTTLE_MS } from '@/stores/SigningStore'
 import { world as makeWorld, type DemoPerson, type World } from './helpers'

@@ -4,7 +4,7 @@
  * need it. What they read must still be right, once, and observable.
  */
 import { autorun } from 'mobx'
-import { createSandbox } from '@/services/sandbox'
+import { createSandbox } from '@sandbox'
 import { MemoryStorage } from '@/services/storage'
 import type { SessionInfo } from '@/services/types'
 import { RootStore } from '@/stores/RootStore'

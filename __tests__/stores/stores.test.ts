@@ -1,4 +1,4 @@
-import { DEMO_FLOWS, DEMO_PEOPLE } from '@/services/sandbox'
+import { DEMO_FLOWS, DEMO_PEOPLE } from '@sandbox'
 import { ServiceError } from '@/services/errors'
 import { simulatedCapture } from '@/platform/face'
 import { fillAndSubmit, world } from './helpers'

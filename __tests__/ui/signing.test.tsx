@@ -1,6 +1,6 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { simulatedCapture } from '@/platform/face'
-import { DEMO_PEOPLE } from '@/services/sandbox'
+import { DEMO_PEOPLE } from '@sandbox'
 import type { TestRoot } from '../stores/testRoot'
 import { flush, html, uiWorld, type UiWorld } from './support'
 

@@ -1,5 +1,5 @@
 import { createElement, type ComponentType } from 'react'
-import { createSandbox, type SandboxService } from '@/services/sandbox'
+import { createSandbox, type SandboxService } from '@sandbox'
 import { MemoryStorage } from '@/services/storage'
 import { TestRoot } from '../stores/testRoot'
 import { StoreProvider } from '@/stores/StoreContext'

@@ -1,5 +1,5 @@
 import TestUtils from '@tarojs/test-utils-react'
-import { DEMO_PEOPLE } from '@/services/sandbox'
+import { DEMO_PEOPLE } from '@sandbox'
 import { flush, html, uiWorld } from './support'
 
 jest.mock('@tarojs/taro', () => {

@@ -1,9 +1,9 @@
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import { createSandbox, type SandboxService } from '@/services/sandbox'
-import { FileStorage } from '../../server/fileStorage'
-import { startSandboxServer, type SandboxServer } from '../../server/sandboxServer'
+import { createSandbox, type SandboxService } from '@sandbox'
+import { FileStorage } from '@sandbox/server/fileStorage'
+import { startSandboxServer, type SandboxServer } from '@sandbox/server/sandboxServer'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveH5 } = require('../../scripts/serve-h5.js') as {

@@ -28,6 +28,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import * as util from 'util'
 import * as vm from 'vm'
+import { randomFn as mulberry32 } from '@/domain/random'
 
 // ---------------------------------------------------------------------------------------------
 // app.json helpers
@@ -474,17 +475,6 @@ function compile(file: string): vm.Script {
     scriptCache.set(key, script)
   }
   return script
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function short(v: unknown): string {

@@ -1,4 +1,4 @@
-import type { AppSandbox } from '@/services/sandbox/appBackend'
+import type { AppSandbox } from '@sandbox/appBackend'
 import type { KeyValueStore } from '@/services/storage'
 
 /**

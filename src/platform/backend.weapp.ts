@@ -1,5 +1,5 @@
-import type { AppSandbox } from '@/services/sandbox/appBackend'
-import type { SandboxModuleLoaders } from '@/services/sandbox/onDemand'
+import type { AppSandbox } from '@sandbox/appBackend'
+import type { SandboxModuleLoaders } from '@sandbox/onDemand'
 import type { KeyValueStore } from '@/services/storage'
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -9,12 +9,12 @@ import type { KeyValueStore } from '@/services/storage'
  * modules are only evaluated and initialised here, on first use.
  */
 const modules: SandboxModuleLoaders = {
-  signing: async () => (require('@/services/sandbox/signing') as typeof import('@/services/sandbox/signing')).signingModule,
-  enterprise: async () => (require('@/services/sandbox/enterprise') as typeof import('@/services/sandbox/enterprise')).enterpriseModule
+  signing: async () => (require('@sandbox/signing') as typeof import('@sandbox/signing')).signingModule,
+  enterprise: async () => (require('@sandbox/enterprise') as typeof import('@sandbox/enterprise')).enterpriseModule
 }
 
 /** Loads the embedded sandbox's core, on the first backend call. */
 export async function loadSandbox(storage: KeyValueStore, linkBase: string): Promise<AppSandbox> {
-  const m = require('@/services/sandbox/appBackend') as typeof import('@/services/sandbox/appBackend')
+  const m = require('@sandbox/appBackend') as typeof import('@sandbox/appBackend')
   return m.createAppSandbox(storage, linkBase, modules)
 }

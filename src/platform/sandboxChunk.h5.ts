@@ -1,5 +1,5 @@
-import { createAppSandbox, type AppSandbox } from '@/services/sandbox/appBackend'
-import type { SandboxModuleLoaders } from '@/services/sandbox/onDemand'
+import { createAppSandbox, type AppSandbox } from '@sandbox/appBackend'
+import type { SandboxModuleLoaders } from '@sandbox/onDemand'
 import type { KeyValueStore } from '@/services/storage'
 
 /**
@@ -8,8 +8,8 @@ import type { KeyValueStore } from '@/services/storage'
  * are and leaves the modules they share with it (demo data, hashing, rng) out of their chunks.
  */
 const modules: SandboxModuleLoaders = {
-  signing: () => import(/* webpackChunkName: "sandbox-signing" */ '@/services/sandbox/signing').then((m) => m.signingModule),
-  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@/services/sandbox/enterprise').then((m) => m.enterpriseModule)
+  signing: () => import(/* webpackChunkName: "sandbox-signing" */ '@sandbox/signing').then((m) => m.signingModule),
+  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@sandbox/enterprise').then((m) => m.enterpriseModule)
 }
 
 export function createH5Sandbox(storage: KeyValueStore, linkBase: string): AppSandbox {

@@ -4,7 +4,7 @@
  * (e.g. remaining tries, retry time, the flow status).
  */
 import { ENTERPRISE_ERROR_STATUS, type EnterpriseErrorCode } from './types.enterprise'
-import { SIGNING_ERROR_STATUS, type SigningErrorCode } from './types.signing'
+import { SIGNING_ERROR_STATUS, type SigningErrorCode } from './types.signing.errors'
 
 /** Every error code: the core ones below plus each feature area's (declared in its types file). */
 export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode

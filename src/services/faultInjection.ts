@@ -17,6 +17,7 @@
  * `inkseal.dev.faults` (JSON), e.g. `{"submitSigning":{"after":1}}`.
  */
 import { ServiceError } from './errors'
+import { randomFn } from '../domain/random'
 import { OPERATIONS, type InkSealService, type OperationName } from './types'
 
 export const FAULTS_STORAGE_KEY = 'inkseal.dev.faults'
@@ -101,18 +102,6 @@ export function parseFaultPlan(json: string | null | undefined): FaultPlan {
   }
 }
 
-/** mulberry32: small deterministic PRNG (same as the sandbox's). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function networkError(op: OperationName, phase: 'before' | 'after'): ServiceError {
   return new ServiceError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', { op, phase, injected: true })
 }
@@ -153,7 +142,7 @@ export function withFaults<S extends InkSealService>(
     if (p.rate) {
       let r = streams.get(op)
       if (!r) {
-        r = prng(p.seed ?? 1)
+        r = randomFn(p.seed ?? 1)
         streams.set(op, r)
       }
       if (r() < p.rate) return p.when === 'after' ? 'after' : 'before'

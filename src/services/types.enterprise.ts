@@ -15,7 +15,7 @@ import type { ApplicationStatus, AuthorizationMethod } from '../domain/enterpris
 import type { LicenseField, LicenseFields } from '../domain/enterprise/license'
 import type { OrganisationKind } from '../domain/creditCode'
 import type { FileKind } from '../domain/fileType'
-import type { SmsTicket } from './types'
+import type { SmsTicket } from './types.common'
 
 export type { ApplicationStatus, AuthorizationMethod, LicenseFields, OrganisationKind, FileKind }
 

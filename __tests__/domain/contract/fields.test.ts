@@ -3,7 +3,7 @@ import { base64Decode, base64Encode, svgDataUrl, utf8Encode } from '@/domain/con
 import { charLength, checkText, isValidField, validateSubmission, type FieldRules, type ValidateOptions } from '@/domain/contract/fields'
 import { isTrivialPassword, validateSigningPassword } from '@/domain/contract/password'
 import { checkPngDataUrl, PNG_MAX_BYTES } from '@/domain/contract/png'
-import { utf8Bytes } from '@/services/sandbox/hash'
+import { utf8Bytes } from '@sandbox/core/hash'
 
 function png(w: number, h: number): string {
   const ihdr = Buffer.alloc(25)

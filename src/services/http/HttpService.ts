@@ -3,7 +3,7 @@ import { InkSealService, OperationName, OPERATIONS } from '../types'
 
 /**
  * InkSealService over HTTP. Every operation is `POST {baseUrl}/api/v1/{operation}` with the
- * input as a JSON body. The server (server/sandboxServer.ts) answers
+ * input as a JSON body. The server (sandbox/server/sandboxServer.ts) answers
  *
  *   success: 200 { ok: true, data }
  *   failure: HTTP_STATUS[code] { ok: false, error: { code, message, details } }
