@@ -296,6 +296,22 @@ describe('authorization by letter', () => {
     expect(own.app.allowedMethods).toEqual(['LETTER'])
     await expectError(env2.svc.sendLegalRepCode({ session: own.session, applicationId: own.app.applicationId }), 'METHOD_NOT_ALLOWED')
   })
+
+  test('other organisations (其他组织) may only use the letter too, and are told so', async () => {
+    const { env, session, app } = await adminSet(setup(), 'OTHER_ORG')
+    expect(app.license?.orgKind).toBe('OTHER')
+    expect(app.allowedMethods).toEqual(['LETTER'])
+    const e = await expectError(
+      env.svc.requestLegalRepAuthorization({
+        session,
+        applicationId: app.applicationId,
+        creditCode: DEMO_LICENSES.OTHER_ORG.fields.creditCode,
+        legalRep: DEMO_LICENSES.OTHER_ORG.legalRep
+      }),
+      'METHOD_NOT_ALLOWED'
+    )
+    expect(e.message).toBe('其他组织只能通过上传授权书完成授权')
+  })
 })
 
 describe('authorization by the legal representative', () => {

@@ -3,6 +3,7 @@
  * application moves, letter reviews falling due, the application view. Composed in index.ts.
  */
 import { allowedMethods, nextStatus, type ApplicationEvent, type AuthorizationMethod } from '@/domain/enterprise/application'
+import { letterOnly, ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { encodePayload, entryLink } from '@/domain/entryLink'
 import { ServiceError } from '@/services/errors'
 import type { EnterpriseApplication } from '@/services/types'
@@ -131,8 +132,8 @@ export function enterpriseState(c: EnterpriseStateContext) {
     const allowed = allowedMethods(app.license.orgKind, app.operatorIsLegalRep)
     if (!allowed.includes(method)) {
       const message =
-        app.license.orgKind === 'GOVERNMENT'
-          ? '党政机关只能通过上传授权书完成授权'
+        letterOnly(app.license.orgKind)
+          ? `${ORG_KIND_LABEL[app.license.orgKind]}只能通过上传授权书完成授权`
           : method === 'SELF'
             ? '您不是营业执照上的法定代表人，请选择由法定代表人授权或上传授权书'
             : '您是该企业的法定代表人，请直接本人确认授权'

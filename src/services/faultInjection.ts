@@ -17,7 +17,7 @@
  * `inkseal.dev.faults` (JSON), e.g. `{"submitSigning":{"after":1}}`.
  */
 import { ServiceError } from './errors'
-import { randomFn } from '../domain/random'
+import { randomFn } from '@/domain/random'
 import { OPERATIONS, type InkSealService, type OperationName } from './types'
 
 export const FAULTS_STORAGE_KEY = 'inkseal.dev.faults'

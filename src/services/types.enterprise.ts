@@ -11,10 +11,10 @@
  * own intent confirmation. Files travel as JSON: startUpload, then base64 chunks, then
  * finishUpload, which checks the file type by its bytes and the size again.
  */
-import type { ApplicationStatus, AuthorizationMethod } from '../domain/enterprise/application'
-import type { LicenseField, LicenseFields } from '../domain/enterprise/license'
-import type { OrganisationKind } from '../domain/creditCode'
-import type { FileKind } from '../domain/fileType'
+import type { ApplicationStatus, AuthorizationMethod } from '@/domain/enterprise/application'
+import type { LicenseField, LicenseFields } from '@/domain/enterprise/license'
+import type { OrganisationKind } from '@/domain/creditCode'
+import type { FileKind } from '@/domain/fileType'
 import type { SmsTicket } from './types.common'
 
 export type { ApplicationStatus, AuthorizationMethod, LicenseFields, OrganisationKind, FileKind }

@@ -2,9 +2,9 @@
  * The signing area's payloads: fields and options, contract pages, seals, intent, submit /
  * decline, audit. Operations and error codes: types.signing.ts, types.signing.errors.ts.
  */
-import type { DateFormat } from '../domain/contract/dateFormat'
-import type { FieldRules, FieldType, SealType } from '../domain/contract/fields'
-import type { FractionRect } from '../domain/contract/geometry'
+import type { DateFormat } from '@/domain/contract/dateFormat'
+import type { FieldRules, FieldType, SealType } from '@/domain/contract/fields'
+import type { FractionRect } from '@/domain/contract/geometry'
 import type { FaceCapture, FlowStatus, SignerStatus, SignerView, SmsTicket } from './types.common'
 
 // ------------------------------------------------------------------ fields and options

@@ -1,5 +1,5 @@
-import { ErrorCode, HTTP_STATUS, ServiceError } from '../errors'
-import { InkSealService, OperationName, OPERATIONS } from '../types'
+import { ErrorCode, HTTP_STATUS, ServiceError } from '@/services/errors'
+import { InkSealService, OperationName, OPERATIONS } from '@/services/types'
 
 /**
  * InkSealService over HTTP. Every operation is `POST {baseUrl}/api/v1/{operation}` with the
