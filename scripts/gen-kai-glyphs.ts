@@ -51,6 +51,19 @@ const NAME_EXTRAS =
 const CJK_PUNCTUATION = '，。、：；！？（）《》“”—…￥【】\u3000'
 
 /** GB 2312 hanzi: level 1 (rows 0xB0–0xD7) or level 2 (0xD8–0xF7). */
+/** Symbols of contract text, where the font has them: Latin-1, general punctuation, CJK symbols, full-width forms. */
+function symbols(): string[] {
+  const ranges: [number, number][] = [
+    [0xa1, 0xff],
+    [0x2010, 0x2030],
+    [0x2100, 0x2122],
+    [0x3001, 0x303f],
+    [0xff01, 0xff5e],
+    [0xffe0, 0xffe6]
+  ]
+  return ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)))
+}
+
 function gb2312Hanzi(level: 1 | 2): string[] {
   const dec = new TextDecoder('gb18030')
   const out: string[] = []
@@ -134,6 +147,8 @@ function simplify(pts: [number, number][], eps: number): [number, number][] {
 function build(): Map<string, string> {
   const ascii = Array.from({ length: 0x7e - 0x20 }, (_, i) => String.fromCharCode(0x21 + i))
   const common = new Set([...gb2312Hanzi(1), ...Array.from(NAME_EXTRAS), '·', ...ascii, ...Array.from(CJK_PUNCTUATION)])
+  const optional = new Set(symbols().filter((ch) => !common.has(ch)))
+  for (const ch of optional) common.add(ch)
   const wanted = new Set([...common, ...gb2312Hanzi(2)])
   const files = fs
     .readdirSync(FONT_DIR)
@@ -155,8 +170,9 @@ function build(): Map<string, string> {
       glyphs.set(ch, encodeGlyph(Math.round(g.advanceWidth * scale), contours))
     }
   }
-  // tier a must be complete; the font's web subsets lack a few dozen rare level-2 hanzi
-  const missing = Array.from(common).filter((ch) => !glyphs.has(ch))
+  // tier a must be complete (but for symbols the font lacks); the font's web subsets lack a few
+  // dozen rare level-2 hanzi
+  const missing = Array.from(common).filter((ch) => !glyphs.has(ch) && !optional.has(ch))
   if (missing.length) throw new Error(`font lacks ${missing.length} wanted characters: ${missing.join('')}`)
   if (!metrics) throw new Error(`no font files in ${FONT_DIR}`)
 

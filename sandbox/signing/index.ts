@@ -12,6 +12,7 @@ import type { SandboxKernel } from '../core/kernel'
 import { signingAccess } from './access'
 import { signingDev } from './dev'
 import { contractOps } from './opsContract'
+import { documentOps } from './opsDocument'
 import { statusOps } from './opsStatus'
 import { submitOps } from './opsSubmit'
 import { signingRunner } from './runner'
@@ -35,7 +36,7 @@ export function signingModule(k: SandboxKernel): { ops: SigningOperations; dev: 
   const c3 = { ...c2, ...signingValues(c2) }
   const c4 = { ...c3, ...signingViews(c3) }
   const c = { ...c4, ...signingRunner(c4) }
-  const ops: SigningOperations = { ...contractOps(c), ...submitOps(c), ...statusOps(c) }
+  const ops: SigningOperations = { ...contractOps(c), ...submitOps(c), ...statusOps(c), ...documentOps(c) }
   const dev: SigningDevTools = signingDev(c)
   return { ops, dev }
 }

@@ -135,6 +135,8 @@ export interface SigningSlice {
   idempotency: Record<string, IdempotencyRecord>
   /** Extra seal authorisations (dev.authoriseSeal): sealId → ID hashes */
   grants: Record<string, string[]>
+  /** The test CA that signs PDFs of record (docs/pdf.md), made on first need; PEMs */
+  ca?: { rootCertPem: string; keyPem: string; certPem: string }
 }
 
 export function initSlice(): SigningSlice {

@@ -38,6 +38,7 @@ const SAFE: Record<OperationName, boolean> = {
   getSigningStatus: true,
   getAuditTrail: true,
   verifyDocument: true,
+  getContractDocument: true, // read-only: the same document again
   // enterprise
   createEnterpriseApplication: false,
   getEnterpriseApplication: true,

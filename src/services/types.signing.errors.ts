@@ -40,6 +40,8 @@ export type SigningErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The flow does not allow 拒签 */
   | 'DECLINE_NOT_ALLOWED'
+  /** This backend cannot make the PDF of record here (WeChat's embedded sandbox) */
+  | 'DOCUMENT_UNAVAILABLE'
 
 export const SIGNING_ERROR_STATUS: Record<SigningErrorCode, number> = {
   NOT_YOUR_TURN: 409,
@@ -61,5 +63,6 @@ export const SIGNING_ERROR_STATUS: Record<SigningErrorCode, number> = {
   SIGNING_PASSWORD_WRONG: 400,
   SIGNING_PASSWORD_LOCKED: 423,
   IDEMPOTENCY_KEY_REUSED: 409,
-  DECLINE_NOT_ALLOWED: 403
+  DECLINE_NOT_ALLOWED: 403,
+  DOCUMENT_UNAVAILABLE: 501
 }

@@ -16,7 +16,7 @@
  * - All payloads are plain JSON.
  */
 import type { FaceCapture, FlowStatus } from './types.common'
-import type { SealType, IntentMethod, ContractView, ContractPages, MySeals, IntentChallenge, IntentGrant, SubmitValue, SubmitResult, DeclineResult, SigningStatus, AuditTrail, DocumentVerification } from './types.signing.views'
+import type { SealType, IntentMethod, ContractView, ContractPages, MySeals, IntentChallenge, IntentGrant, SubmitValue, SubmitResult, DeclineResult, SigningStatus, AuditTrail, DocumentVerification, ContractDocument } from './types.signing.views'
 
 export * from './types.signing.views'
 export * from './types.signing.errors'
@@ -76,6 +76,13 @@ export interface SigningOperations {
 
   /** Recomputes the document hash from the stored content and compares it with the record. */
   verifyDocument(input: { session: string; flowId: string }): Promise<DocumentVerification>
+
+  /**
+   * The PDF of record for a signer of the flow: signed by the platform when the flow is
+   * complete, an unsigned preview before. DOCUMENT_UNAVAILABLE where this backend cannot make
+   * PDFs (WeChat's embedded sandbox).
+   */
+  getContractDocument(input: { session: string; flowId: string }): Promise<ContractDocument>
 }
 
 export interface PlayOthersResult {
@@ -119,5 +126,6 @@ export const SIGNING_OPERATIONS: Record<keyof SigningOperations, true> = {
   declineSigning: true,
   getSigningStatus: true,
   getAuditTrail: true,
-  verifyDocument: true
+  verifyDocument: true,
+  getContractDocument: true
 }

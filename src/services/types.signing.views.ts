@@ -315,3 +315,21 @@ export interface DocumentVerification {
   /** Chinese descriptions of what does not match (empty when match) */
   problems: string[]
 }
+
+/**
+ * The contract's PDF of record (docs/pdf.md): the original with every committed field stamped
+ * and a 签署报告 page; digitally signed by the platform once the flow is complete, a preview
+ * (unsigned) before.
+ */
+export interface ContractDocument {
+  flowId: string
+  /** e.g. 战略合作协议-SF2026….pdf */
+  fileName: string
+  signed: boolean
+  /** SHA-256 (hex) of the PDF bytes */
+  sha256: string
+  pageCount: number
+  /** the PDF, base64 */
+  pdfBase64: string
+  generatedAt: number
+}

@@ -63,8 +63,8 @@ function input(pages: number, extra: Partial<RecordInput> = {}): Promise<RecordI
       initiator: '深圳前海云签科技有限公司',
       completedAt: '2026-12-04 18:00:00',
       signers: [
-        { name: '张*', idNumber: '1101**********0017', method: '手写签名', intent: '短信验证码', signedAt: '2026-12-04 17:58:02' },
-        { name: '李*', idNumber: '3301**********0021', organization: '杭州星河数字科技有限公司', method: '企业印章', intent: '人脸识别', signedAt: '2026-12-04 17:59:40' }
+        { name: '张*', identity: '实名认证 + 人脸核验 · 手机 138****8000', method: '手写签名', intent: '短信验证码', signedAt: '2026-12-04 17:58:02' },
+        { name: '李*', identity: '实名认证 + 人脸核验 · 手机 139****2000', organization: '杭州星河数字科技有限公司', method: '企业印章', intent: '人脸识别', signedAt: '2026-12-04 17:59:40' }
       ]
     },
     loadShard: loadKaiShard,

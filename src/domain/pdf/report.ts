@@ -9,8 +9,8 @@ import { drawText, textWidth, wrapText, type GlyphMap, type OutlineFonts } from 
 export interface ReportSigner {
   /** masked, e.g. 张* */
   name: string
-  /** masked ID number, e.g. 1101**********0017 */
-  idNumber: string
+  /** how the identity was checked, masked, e.g. 实名认证 + 人脸核验 · 手机 138****8000 */
+  identity: string
   /** enterprise signers: the company */
   organization?: string
   /** 手写签名 / 系统签名 / 企业印章 … */
@@ -60,7 +60,7 @@ function reportOps(r: SigningReport): Op[] {
     { op: 'rule' },
     ...r.signers.flatMap((s, i): Op[] => [
       { op: 'line', text: `${i + 1}. ${s.name}${s.organization ? `（${s.organization}）` : '（个人）'}`, size: 12, gap: 2 },
-      { op: 'labelled', label: '身份证件号：', value: s.idNumber },
+      { op: 'labelled', label: '身份核验：', value: s.identity },
       { op: 'labelled', label: '签署方式：', value: s.method },
       { op: 'labelled', label: '意愿认证：', value: s.intent },
       { op: 'labelled', label: '签署时间：', value: s.signedAt },

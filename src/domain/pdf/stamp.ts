@@ -16,6 +16,8 @@ export type Stamp =
   /** text (a date, a text field), one line, shrunk to fit, left aligned and centred vertically */
   | { kind: 'TEXT'; page: number; rect: FractionRect; text: string }
   | { kind: 'CHECK'; page: number; rect: FractionRect; checked: boolean }
+  /** a system signature: the name set in the Kai outlines, as large as fits, centred */
+  | { kind: 'NAME'; page: number; rect: FractionRect; name: string }
   /** an enterprise seal drawn from its data (seal.ts), the largest square centred in the rectangle */
   | { kind: 'SEAL'; page: number; rect: FractionRect; seal: SealSpec }
   /** one seal across the right edge of every page (pagingSealSlices), its top at `y` (0..1) */
@@ -45,7 +47,7 @@ function drawFitted(page: PDFPage, img: PDFImage, box: { x: number; y: number; w
 
 /** Characters of every text the stamps draw (to load their outlines first). */
 export function stampTexts(stamps: Stamp[]): string[] {
-  return stamps.flatMap((s) => (s.kind === 'TEXT' ? [s.text] : s.kind === 'SEAL' || s.kind === 'PAGING_SEAL' ? sealTexts(s.seal) : []))
+  return stamps.flatMap((s) => (s.kind === 'TEXT' ? [s.text] : s.kind === 'NAME' ? [s.name] : s.kind === 'SEAL' || s.kind === 'PAGING_SEAL' ? sealTexts(s.seal) : []))
 }
 
 /** Draws every stamp; images are embedded once per distinct PNG. */
@@ -75,6 +77,10 @@ export async function applyStamps(doc: PDFDocument, stamps: Stamp[], fonts: Outl
       const width = textWidth(s.text, fonts.glyphs, size)
       const fit = width > box.w ? (size * box.w) / width : size
       drawText(page, s.text, fonts, { x: box.x, y: box.y + (box.h - fit * 0.8) / 2 + fit * 0.1, size: fit, color: INK })
+    } else if (s.kind === 'NAME') {
+      const natural = textWidth(s.name, fonts.glyphs, 1)
+      const size = Math.min(box.h * 0.8, (box.w * 0.92) / Math.max(natural, 0.01))
+      drawText(page, s.name, fonts, { x: box.x + (box.w - natural * size) / 2, y: box.y + (box.h - size * 0.8) / 2 + size * 0.12, size, color: INK })
     } else drawCheck(page, box, s.checked)
   }
 }
