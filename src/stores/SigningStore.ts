@@ -6,6 +6,7 @@ import { MyContractsStore } from './MyContractsStore'
 import type { SessionStore } from './SessionStore'
 import type { SignatureStore } from './SignatureStore'
 import { AuditTrailStore } from './signing/AuditTrailStore'
+import { DocumentStore } from './signing/DocumentStore'
 import { ContractPages } from './signing/ContractPages'
 import { DeclineStore } from './signing/DeclineStore'
 import { FieldDraft } from './signing/FieldDraft'
@@ -55,6 +56,8 @@ export class SigningStore {
   readonly submission: Submission
   readonly declineFlow: DeclineStore
   readonly auditTrail: AuditTrailStore
+  /** 下载合同文件 (the PDF of record) */
+  readonly document: DocumentStore
   readonly mine: MyContractsStore
   private seq = 0
 
@@ -71,6 +74,7 @@ export class SigningStore {
     this.submission = new Submission(core, this.draft, this.intent, this.reading, this.resultPolling, reload)
     this.declineFlow = new DeclineStore(core, this.draft, reload)
     this.auditTrail = new AuditTrailStore(core)
+    this.document = new DocumentStore(core)
     this.mine = new MyContractsStore(service, session)
     makeAutoObservable<SigningStore, 'seq'>(
       this,
@@ -86,6 +90,7 @@ export class SigningStore {
         submission: false,
         declineFlow: false,
         auditTrail: false,
+        document: false,
         mine: false,
         seq: false
       },
@@ -149,6 +154,7 @@ export class SigningStore {
     this.submission.reset()
     this.declineFlow.reset()
     this.auditTrail.reset()
+    this.document.reset()
   }
 
   /** Takes a (re)loaded contract: phase (the machine's `reopen`), draft, reading clock. */

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react'
 import { useEffect } from 'react'
 import { PageShell } from '@/components/PageShell'
+import { DocumentDownload } from '@/packages/sign/components/DocumentDownload'
 import { MissingPage } from '@/packages/sign/components/MissingPage'
 import { ContractReader } from '@/components/contract/ContractReader'
 import { AuditTrailView, SignerStatusList } from '@/components/contract/Status'
@@ -76,6 +77,7 @@ function Detail() {
 
           <View className='section-label'><Text>合同文件</Text></View>
           <ContractReader store={signing} mode='view' heightRatio={0.55} />
+          <DocumentDownload store={signing} complete={c.status === 'COMPLETED'} />
 
           {signing.audit ? (
             <AuditTrailView

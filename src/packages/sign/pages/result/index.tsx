@@ -7,6 +7,7 @@ import { MissingPage } from '@/packages/sign/components/MissingPage'
 import { ContractReader } from '@/components/contract/ContractReader'
 import { SignerStatusList } from '@/components/contract/Status'
 import { formatDateTime } from '@/domain/contract'
+import { DocumentDownload } from '@/packages/sign/components/DocumentDownload'
 import { routes } from '@/routes'
 import { FLOW_STATUS_LABEL } from '@/stores/labels'
 import { useSigningStore } from '@/stores/features/signing'
@@ -82,6 +83,7 @@ function Result() {
           <View className='section-label'><Text>签署后的合同</Text></View>
           <ContractReader store={signing} mode='view' heightRatio={0.55} />
 
+          {me?.status === 'SIGNED' ? <DocumentDownload store={signing} complete={status === 'COMPLETED'} /> : null}
           <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: routes.detail(flowId) })} data-testid='result-detail'>
             查看合同详情与签署记录
           </Button>
