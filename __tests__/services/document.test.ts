@@ -93,3 +93,23 @@ test('where the engine cannot load, DOCUMENT_UNAVAILABLE with a Chinese message'
   expect(e.message).toBe('当前环境暂不支持生成合同文件，请在电脑浏览器中打开或稍后重试')
   jest.dontMock('@/platform/pdfEngine')
 })
+
+test('npm run sandbox:demo plays a flow to completion (handwriting, seal, paging seal, date) and writes the signed PDF', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'inkseal-demo-'))
+  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'sandbox-demo.ts'), '--out', out], {
+    encoding: 'utf8'
+  })
+  expect(r.status).toBe(0)
+  const files = fs.readdirSync(out)
+  expect(files).toEqual(['劳动合同.pdf'])
+  const file = path.join(out, files[0])
+  const sig = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout
+  expect(sig).toContain('Signature is Valid.')
+  expect(sig).toContain('Total document signed')
+  expect(() => execFileSync('qpdf', ['--check', file])).not.toThrow()
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+  for (const s of ['劳动合同', '签署报告', '企业印章', '手写签名', '人事专用章']) expect(text).toContain(s)
+  // without --out: a usage message, exit 2
+  expect(spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'sandbox-demo.ts')], { encoding: 'utf8' }).status).toBe(2)
+  fs.rmSync(out, { recursive: true, force: true })
+})
