@@ -93,6 +93,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         applyMobxProductionBuild(chain)
+        // pdf-lib's standard-fonts ES build comes out of the H5 minifier as a named function
+        // expression whose name is then used outside it ("Encoding is not defined"); its CommonJS
+        // build does not
+        chain.resolve.alias.set('@pdf-lib/standard-fonts$', require.resolve('@pdf-lib/standard-fonts/lib/index.js'))
       }
     }
   }

@@ -8,6 +8,7 @@
  *   INKSEAL_H5_DIR=/tmp/sign-h5 npx jest --selectProjects e2e -- e2e/h5-signing.test.ts
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
+import { spawnSync } from 'child_process'
 import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { newPhone, startH5, tap, type H5Harness } from './support/browser'
 import {
@@ -69,6 +70,18 @@ describe('read and sign (H5)', () => {
     // The other signer (played by the sandbox ~5 s later) shows up through polling.
     await page.locator('[data-testid="result-flow-status"]', { hasText: '已完成' }).waitFor({ timeout: 20_000 })
     expect(await signerStatuses(page)).toEqual(['已签署', '已签署'])
+
+    // The signed PDF of record downloads from the result page; pdfsig finds its signature valid.
+    const download = page.waitForEvent('download', { timeout: 30_000 })
+    await page.locator('[data-testid="doc-download"]').click()
+    await page.locator('[data-testid="doc-done"], [data-testid="doc-error"]').first().waitFor({ timeout: 30_000 })
+    expect((await page.locator('[data-testid="doc-error"]').count()) ? await page.locator('[data-testid="doc-error"]').innerText() : '').toBe('')
+    const file = await (await download).path()
+    expect(file).toBeTruthy()
+    const sig = spawnSync('pdfsig', [file!], { encoding: 'utf8' }).stdout
+    expect(sig).toContain('Signature is Valid.')
+    expect(sig).toContain('Total document signed')
+    await page.locator('[data-testid="doc-done"]').waitFor()
     expectNoErrors(errors)
     await context.close()
   })

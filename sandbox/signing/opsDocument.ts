@@ -80,7 +80,8 @@ export function documentOps(c: StatusOpsContext): Pick<SigningOperations, 'getCo
       let pdf: PdfEngine
       try {
         pdf = await engine()
-      } catch {
+      } catch (e) {
+        console.warn('[sandbox] the PDF engine did not load:', e)
         throw new ServiceError('DOCUMENT_UNAVAILABLE', '当前环境暂不支持生成合同文件，请在电脑浏览器中打开或稍后重试')
       }
       // 2. the platform's signing certificate: made once, persisted with the sandbox state
