@@ -3,6 +3,7 @@
  * typed errors crossing the wire, and parity (the same script against the sandbox in-process
  * and over HTTP gives the same transcript, so the UI cannot tell which one it has).
  */
+import { createHash } from 'crypto'
 import { startSandboxServer } from '@sandbox/server/sandboxServer'
 import { parsePayload } from '@/domain/entryLink'
 import { ServiceError } from '@/services/errors'
@@ -161,6 +162,20 @@ describe('sandbox over HTTP', () => {
     expect((await raw(`${server.url}/api/dev/reset`, { method: 'POST' })).status).toBe(200)
     expect(await devGet<SmsMessage[]>('sms')).toEqual([])
   })
+
+  test('the signed PDF of record crosses the wire intact (what a WeChat build on this server opens)', async () => {
+    const links = await devGet<DemoLink[]>('links')
+    const entry = linkFor(links, DEMO_FLOWS.COMPLETED)
+    const session = await verify(client, DEMO_PEOPLE.LI_SI, () => devGet<SmsMessage[]>('sms'))
+    await client.joinFlow({ session: session.token, ...entry })
+    const doc = await client.getContractDocument({ session: session.token, flowId: DEMO_FLOWS.COMPLETED })
+    expect(doc.signed).toBe(true)
+    const bytes = Buffer.from(doc.pdfBase64, 'base64')
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const { pdfVerdict } = await import('@/domain/pdf/verdict')
+    expect(pdfVerdict(new Uint8Array(bytes)).status).toBe('VALID')
+    expect(doc.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+  }, 60_000)
 })
 
 describe('parity: in-process sandbox vs the same sandbox over HTTP', () => {
