@@ -49,14 +49,15 @@ function escaped(s) {
 
 /**
  * Texts that only the enterprise pages contain: string and JSX text literals of 4+ CJK
- * characters in src/packages/enterprise that occur nowhere else under src/. If one of them is
- * in a main-package file, enterprise page code was pulled into the main package.
+ * characters in src/packages/enterprise that occur nowhere else under src/ or sandbox/ (the
+ * embedded sandbox rides in the main package and says some of the same things). If one of them
+ * is in a main-package file, enterprise page code was pulled into the main package.
  */
 function enterpriseMarkers() {
   const src = path.join(ROOT, 'src')
   const entDir = path.join(src, ...ENTERPRISE_ROOT.split('/'))
   if (!fs.existsSync(entDir)) return []
-  const files = walk(src).filter((f) => /\.(tsx?|jsx?)$/.test(f.rel))
+  const files = [...walk(src), ...walk(path.join(ROOT, 'sandbox'))].filter((f) => /\.(tsx?|jsx?)$/.test(f.rel))
   const inside = files.filter((f) => f.abs.startsWith(entDir + path.sep))
   const outsideText = files.filter((f) => !f.abs.startsWith(entDir + path.sep)).map((f) => fs.readFileSync(f.abs, 'utf8')).join('\n')
   const markers = new Set()

@@ -311,9 +311,11 @@ describe('signature pad (H5, mouse)', () => {
 
   test('the system signature (楷体) is drawn from the bundled font outlines, not a device font, and accepted as a PNG', async () => {
     const { page, errors, close } = await openPad(h5.browser, LANDSCAPE, `?allowSystem=1&name=${encodeURIComponent('张三')}`)
+    // the pad page is loaded: what scripts come now are the outline shards the name needs
+    await page.waitForLoadState('networkidle')
     const shards: string[] = []
     page.on('request', (r) => {
-      if (/kai-/.test(r.url())) shards.push(r.url())
+      if (r.resourceType() === 'script') shards.push(r.url())
     })
     await page.locator('[data-testid="pad-tab-system"]').click()
     await expect(page.locator('[data-testid="pad-system"]').innerText()).resolves.toContain('张三')

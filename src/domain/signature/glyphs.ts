@@ -23,7 +23,7 @@ export const KAI_GRID = 256
  * tier a only (a subpackage is at most 2 MB); a character outside the loaded tiers is missing.
  */
 export type KaiTier = 'a' | 'b'
-export const KAI_TIERS: Record<KaiTier, number> = { a: 48, b: 32 }
+export const KAI_TIERS: Record<KaiTier, number> = { a: 24, b: 16 }
 
 export type GlyphContour = [number, number][]
 
