@@ -1,9 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { ApplicationStatus, AuthorizationMethod } from '@/domain/enterprise/application'
+import type { AuthorizationMethod } from '@/domain/enterprise/application'
 import { base64ToBytes, bytesToBase64 } from '@/domain/base64'
 import { LICENSE_FIELDS, validateLicense, type LicenseErrors, type LicenseField } from '@/domain/enterprise/license'
 import { validateCreditCode } from '@/domain/creditCode'
-import { parseEntry } from '@/domain/entryLink'
 import { checkFile, LETTER_FILE_RULE, LICENSE_FILE_RULE } from '@/domain/fileType'
 import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
 import { toServiceError, type ServiceError } from '@/services/errors'
@@ -12,8 +11,6 @@ import type {
   EnterpriseApplication,
   EnterpriseDevTools,
   InkSealService,
-  LegalRepLinkInfo,
-  LegalRepRequest,
   LetterTemplate,
   LicenseSample,
   SmsTicket,
@@ -21,7 +18,10 @@ import type {
   UploadPurpose
 } from '@/services/types'
 import type { SessionStore } from './SessionStore'
-import { heldTicket, resendSeconds } from './smsResend'
+import { Clock } from './clock'
+import { SmsCode } from './smsCode'
+import { LegalRepAuthorizeStore } from './enterprise/authorize'
+import { blankLicense, isSessionError, personChecks, WAITING, type LegalRepField, type PersonField, type PickedBytes, type UploadProgress } from './enterprise/core'
 
 /**
  * Enterprise onboarding (the operator's pages/index) and the legal representative's
@@ -35,40 +35,8 @@ const APP_KEY = 'inkseal.enterprise.applicationId'
 /** Where the operator is. */
 export type OperatorStep = 'verify' | 'start' | 'loading' | 'license' | 'confirm' | 'admin' | 'method' | 'status'
 
-export interface UploadProgress {
-  purpose: UploadPurpose
-  fileName: string
-  /** Bytes the backend has acknowledged */
-  sent: number
-  total: number
-  phase: 'uploading' | 'processing' | 'done' | 'failed'
-  message: string | null
-}
-
-export interface PickedBytes {
-  name: string
-  bytes: Uint8Array
-}
-
-export type PersonField = 'name' | 'idNumber' | 'mobile'
-export type LegalRepField = 'creditCode' | PersonField
-
-const WAITING: readonly ApplicationStatus[] = ['LETTER_REVIEW', 'LEGAL_REP_PENDING']
-
-function blankLicense(): Record<LicenseField, string> {
-  return { name: '', creditCode: '', legalRepresentative: '', orgKind: '', address: '', registeredOn: '', validUntil: '' }
-}
-
-function personChecks(p: Record<PersonField, string>, now: number): Record<PersonField, string | null> {
-  const n = validatePersonName(p.name)
-  const i = validateResidentId(p.idNumber, now)
-  const m = validateMobile(p.mobile)
-  return { name: n.ok ? null : n.message, idNumber: i.ok ? null : i.message, mobile: m.ok ? null : m.message }
-}
-
-function isSessionError(e: ServiceError): boolean {
-  return e.code === 'SESSION_EXPIRED' || e.code === 'SESSION_INVALID'
-}
+export type { UploadProgress, PickedBytes, PersonField, LegalRepField } from './enterprise/core'
+export { LegalRepAuthorizeStore, type AuthorizeState } from './enterprise/authorize'
 
 export class EnterpriseStore {
   applicationId: string | null = null
@@ -103,35 +71,35 @@ export class EnterpriseStore {
   legalRepServerErrors: Partial<Record<LegalRepField, string>> = {}
 
   template: LetterTemplate | null = null
-  selfTicket: SmsTicket | null = null
-  selfCode = ''
-  selfError: string | null = null
-  clock: number
+  /** The observable clock for checks (licence dates, ages) and the self code's countdown */
+  readonly time: Clock
+  /** The operator's own code when they are the legal representative (method SELF) */
+  readonly selfSms: SmsCode
 
   readonly authorize: LegalRepAuthorizeStore
   private pollTimer: ReturnType<typeof setInterval> | null = null
-  private tickTimer: ReturnType<typeof setInterval> | null = null
   private seq = 0
 
   constructor(
     private readonly service: InkSealService,
     private readonly session: SessionStore,
     private readonly storage: KeyValueStore,
-    private readonly now: () => number,
+    now: () => number,
     /** The sandbox's developer tools (demo licences, review clock), null on a real backend */
     private readonly sandboxTools: () => EnterpriseDevTools | null = () => null
   ) {
-    this.clock = now()
-    makeAutoObservable<EnterpriseStore, 'service' | 'session' | 'storage' | 'now' | 'sandboxTools' | 'pollTimer' | 'tickTimer' | 'seq'>(this, {
+    this.time = new Clock(now)
+    this.selfSms = new SmsCode(this.time)
+    makeAutoObservable<EnterpriseStore, 'service' | 'session' | 'storage' | 'sandboxTools' | 'pollTimer' | 'seq'>(this, {
       service: false,
       session: false,
       storage: false,
-      now: false,
       sandboxTools: false,
       pollTimer: false,
-      tickTimer: false,
       seq: false,
-      authorize: false
+      authorize: false,
+      time: false,
+      selfSms: false
     })
     this.applicationId = storage.get(APP_KEY)
     this.authorize = new LegalRepAuthorizeStore(service, session, now)
@@ -228,8 +196,25 @@ export class EnterpriseStore {
     return allowed[0] ?? null
   }
 
+  /** The time of the last tick */
+  get clock(): number {
+    return this.time.time
+  }
+
+  get selfTicket(): SmsTicket | null {
+    return this.selfSms.ticket
+  }
+
+  get selfCode(): string {
+    return this.selfSms.code
+  }
+
+  get selfError(): string | null {
+    return this.selfSms.error
+  }
+
   get selfResendIn(): number {
-    return this.selfTicket ? Math.max(0, Math.ceil((this.selfTicket.resendAt - this.clock) / 1000)) : 0
+    return this.selfSms.resendIn
   }
 
   // ------------------------------------------------------------ plumbing
@@ -303,19 +288,7 @@ export class EnterpriseStore {
   }
 
   refreshClock(): void {
-    this.clock = this.now()
-    if (this.selfResendIn === 0 && this.authorize.resendIn === 0 && this.tickTimer) {
-      clearInterval(this.tickTimer)
-      this.tickTimer = null
-    }
-  }
-
-  private startTicker(): void {
-    if (this.tickTimer) return
-    this.tickTimer = setInterval(() => {
-      this.refreshClock()
-      this.authorize.refreshClock()
-    }, 1000)
+    this.time.tick()
   }
 
   // ------------------------------------------------------------ operator actions
@@ -396,9 +369,7 @@ export class EnterpriseStore {
     this.legalRepServerErrors = {}
     this.method = null
     this.template = null
-    this.selfTicket = null
-    this.selfCode = ''
-    this.selfError = null
+    this.selfSms.clear()
     this.upload = null
     this.ocrFailure = null
     this.preview = null
@@ -686,48 +657,45 @@ export class EnterpriseStore {
   }
 
   setSelfCode(v: string): void {
-    this.selfCode = v
-    this.selfError = null
+    this.selfSms.setCode(v)
   }
 
   async sendSelfCode(): Promise<boolean> {
     this.refreshClock()
     if (this.selfResendIn > 0) return false
     const id = this.applicationId as string
-    const r = await this.call((session) => this.service.sendLegalRepCode({ session, applicationId: id }))
-    return runInAction(() => {
-      if (r.ok) {
-        this.selfTicket = r.value
-        this.clock = this.now()
-        this.startTicker()
-        return true
+    // No SMS_TOO_FREQUENT hold here (as before): the refusal shows as the code's message.
+    const r = await this.selfSms.send(async () => {
+      const c = await this.call((session) => this.service.sendLegalRepCode({ session, applicationId: id }))
+      if (!c.ok) throw c.error
+      return c.value
+    }, false)
+    runInAction(() => {
+      if (!r.ok && r.error) {
+        this.selfSms.fail(r.error.message)
+        this.error = null
       }
-      this.selfError = r.error.message
-      this.error = null
-      return false
     })
+    return r.ok
   }
 
   async confirmSelf(): Promise<boolean> {
     const code = validateSmsCode(this.selfCode)
     if (!code.ok) {
-      this.selfError = code.message
+      this.selfSms.fail(code.message)
       return false
     }
     const id = this.applicationId as string
     const r = await this.call((session) => this.service.confirmLegalRepAuthorization({ session, applicationId: id, smsCode: code.value }))
     if (!r.ok) {
       runInAction(() => {
-        this.selfError = r.error.message
+        this.selfSms.fail(r.error.message)
         this.error = null
       })
       return false
     }
     await this.refresh()
-    runInAction(() => {
-      this.selfTicket = null
-      this.selfCode = ''
-    })
+    this.selfSms.clear()
     return true
   }
 
@@ -740,267 +708,7 @@ export class EnterpriseStore {
 
   dispose(): void {
     this.stopPolling()
-    if (this.tickTimer) clearInterval(this.tickTimer)
-    this.tickTimer = null
+    this.time.dispose()
     this.authorize.dispose()
-  }
-}
-
-export type AuthorizeState =
-  | { kind: 'idle' }
-  | { kind: 'checking' }
-  /** Not a usable authorization link */
-  | { kind: 'invalid'; message: string; retryable: boolean }
-  /** A valid link: what it is about (before and after verification) */
-  | { kind: 'ready'; info: LegalRepLinkInfo }
-
-/**
- * The legal representative's side (pages/authorize): the link, their verification (the shared
- * VerifyStore), what they authorize, and the intent code (purpose LEGAL_REP) or a refusal.
- */
-export class LegalRepAuthorizeStore {
-  state: AuthorizeState = { kind: 'idle' }
-  request: LegalRepRequest | null = null
-  /** The verified person is not the legal representative */
-  notLegalRep: string | null = null
-  error: string | null = null
-  busy = false
-  ticket: SmsTicket | null = null
-  smsCode = ''
-  codeError: string | null = null
-  refusing = false
-  refuseReason = ''
-  clock: number
-  private applicationId = ''
-  private linkToken = ''
-  private lastInput = ''
-  private timer: ReturnType<typeof setInterval> | null = null
-
-  constructor(
-    private readonly service: InkSealService,
-    private readonly session: SessionStore,
-    private readonly now: () => number
-  ) {
-    this.clock = now()
-    makeAutoObservable<LegalRepAuthorizeStore, 'service' | 'session' | 'now' | 'applicationId' | 'linkToken' | 'lastInput' | 'timer'>(this, {
-      service: false,
-      session: false,
-      now: false,
-      applicationId: false,
-      linkToken: false,
-      lastInput: false,
-      timer: false
-    })
-  }
-
-  get resendIn(): number {
-    return resendSeconds(this.ticket, this.clock)
-  }
-
-  get outcome(): LegalRepRequest['outcome'] | null {
-    if (this.request) return this.request.outcome
-    return this.state.kind === 'ready' ? this.state.info.outcome : null
-  }
-
-  refreshClock(): void {
-    this.clock = this.now()
-    if (this.resendIn === 0 && this.timer) {
-      clearInterval(this.timer)
-      this.timer = null
-    }
-  }
-
-  /** Opens a link, a payload or a scanned text (type 'L'). Never throws. */
-  async open(input: string, allowedHosts: readonly string[] = []): Promise<AuthorizeState> {
-    this.lastInput = input
-    this.request = null
-    this.notLegalRep = null
-    this.error = null
-    this.ticket = null
-    this.smsCode = ''
-    const parsed = parseEntry(input, { allowedHosts, now: this.now() })
-    if (!parsed.ok) {
-      this.state = { kind: 'invalid', message: parsed.error.message.replace('签署码', '授权链接'), retryable: false }
-      return this.state
-    }
-    if (parsed.payload.type !== 'L') {
-      this.state = { kind: 'invalid', message: '这是合同签署码，不是法定代表人授权链接，请在首页扫码签署', retryable: false }
-      return this.state
-    }
-    this.applicationId = parsed.payload.id
-    this.linkToken = parsed.payload.token
-    this.state = { kind: 'checking' }
-    try {
-      const info = await this.service.resolveLegalRepLink({ applicationId: this.applicationId, linkToken: this.linkToken })
-      runInAction(() => {
-        this.state = { kind: 'ready', info }
-      })
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.state = { kind: 'invalid', message: err.message, retryable: err.transient }
-      })
-    }
-    return this.state
-  }
-
-  retry(): Promise<AuthorizeState> {
-    return this.open(this.lastInput)
-  }
-
-  /** After verification: the request in full, if the verified person is the legal representative. */
-  async loadRequest(): Promise<boolean> {
-    const s = this.session.active
-    if (!s || this.state.kind !== 'ready') return false
-    this.busy = true
-    this.notLegalRep = null
-    this.error = null
-    try {
-      const request = await this.service.openLegalRepRequest({ session: s.token, applicationId: this.applicationId, linkToken: this.linkToken })
-      runInAction(() => {
-        this.busy = false
-        this.request = request
-      })
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        if (err.code === 'NOT_LEGAL_REPRESENTATIVE') this.notLegalRep = err.message
-        else if (isSessionError(err)) this.session.clear()
-        else this.error = err.message
-      })
-      return false
-    }
-  }
-
-  /** Another person verifies on this device (the one verified is not the legal representative). */
-  async switchIdentity(): Promise<void> {
-    const s = this.session.active
-    this.session.clear()
-    this.notLegalRep = null
-    this.request = null
-    if (s) {
-      try {
-        await this.service.signOut({ session: s.token })
-      } catch {
-        // gone on the device either way
-      }
-    }
-  }
-
-  setSmsCode(v: string): void {
-    this.smsCode = v
-    this.codeError = null
-  }
-
-  async sendCode(): Promise<boolean> {
-    const s = this.session.active
-    this.refreshClock()
-    if (!s || this.resendIn > 0 || this.busy) return false
-    this.busy = true
-    this.codeError = null
-    try {
-      const ticket = await this.service.sendLegalRepCode({ session: s.token, applicationId: this.applicationId, linkToken: this.linkToken })
-      runInAction(() => {
-        this.busy = false
-        this.ticket = ticket
-        this.clock = this.now()
-      })
-      this.startTimer()
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      const held = heldTicket(err, this.ticket, this.now())
-      runInAction(() => {
-        this.busy = false
-        this.codeError = err.message
-        if (held) {
-          this.ticket = held
-          this.clock = this.now()
-        }
-      })
-      if (held) this.startTimer()
-      return false
-    }
-  }
-
-  private startTimer(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = setInterval(() => this.refreshClock(), 1000)
-  }
-
-  async confirm(): Promise<boolean> {
-    const s = this.session.active
-    const code = validateSmsCode(this.smsCode)
-    if (!code.ok) {
-      this.codeError = this.ticket ? code.message : '请先获取短信验证码'
-      return false
-    }
-    if (!s) return false
-    this.busy = true
-    try {
-      const request = await this.service.confirmLegalRepAuthorization({
-        session: s.token,
-        applicationId: this.applicationId,
-        linkToken: this.linkToken,
-        smsCode: code.value
-      })
-      runInAction(() => {
-        this.busy = false
-        this.request = request
-        this.ticket = null
-        this.smsCode = ''
-      })
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        this.codeError = err.message
-      })
-      return false
-    }
-  }
-
-  startRefusing(on = true): void {
-    this.refusing = on
-  }
-
-  setRefuseReason(v: string): void {
-    this.refuseReason = v
-  }
-
-  async refuse(): Promise<boolean> {
-    const s = this.session.active
-    if (!s) return false
-    this.busy = true
-    this.error = null
-    try {
-      const request = await this.service.refuseLegalRepAuthorization({
-        session: s.token,
-        applicationId: this.applicationId,
-        linkToken: this.linkToken,
-        reason: this.refuseReason.trim() || undefined
-      })
-      runInAction(() => {
-        this.busy = false
-        this.request = request
-        this.refusing = false
-      })
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        this.error = err.message
-      })
-      return false
-    }
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
   }
 }
