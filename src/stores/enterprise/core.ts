@@ -23,6 +23,7 @@ export interface PickedBytes {
 
 export type PersonField = 'name' | 'idNumber' | 'mobile'
 export type LegalRepField = 'creditCode' | PersonField
+export const PERSON_FIELDS: readonly PersonField[] = ['name', 'idNumber', 'mobile']
 
 export const WAITING: readonly ApplicationStatus[] = ['LETTER_REVIEW', 'LEGAL_REP_PENDING']
 
