@@ -4,22 +4,19 @@ import { toServiceError } from '@/services/errors'
 import type { FaceCapture, InkSealService, SmsTicket } from '@/services/types'
 import type { SessionStore } from './SessionStore'
 import { Clock } from './clock'
+import { FormState } from './form'
 import { SmsCode } from './smsCode'
 
 export type VerifyField = 'name' | 'idNumber' | 'mobile' | 'smsCode'
 export type VerifyStep = 'form' | 'face' | 'done'
+type IdentityField = Exclude<VerifyField, 'smsCode'>
+const IDENTITY_FIELDS: readonly IdentityField[] = ['name', 'idNumber', 'mobile']
 
 /**
  * Real-name verification: name + resident ID + mobile, a 6-digit SMS code, then a face step.
  * The full ID and mobile live only in memory while the form is open and are cleared when done.
  */
 export class VerifyStore {
-  name = ''
-  idNumber = ''
-  mobile = ''
-  touched: Record<VerifyField, boolean> = { name: false, idNumber: false, mobile: false, smsCode: false }
-  /** Errors reported by the backend for a field (wrong code, invalid input). */
-  serverErrors: Partial<Record<VerifyField, string>> = {}
   formError: string | null = null
   step: VerifyStep = 'form'
   busy = false
@@ -27,6 +24,8 @@ export class VerifyStore {
   maskedName = ''
   faceError: string | null = null
   readonly clock: Clock
+  /** Name, resident ID, mobile: values, touched marks, the backend's messages (form helper) */
+  readonly identity: FormState<IdentityField>
   /** The SMS code: ticket, resend countdown, input */
   readonly sms: SmsCode
 
@@ -37,12 +36,33 @@ export class VerifyStore {
   ) {
     this.clock = new Clock(now)
     this.sms = new SmsCode(this.clock)
+    this.identity = new FormState<IdentityField>(
+      IDENTITY_FIELDS,
+      () => ({ name: '', idNumber: '', mobile: '' }),
+      () => {
+        const v = this.validation
+        return { name: v.name.ok ? null : v.name.message, idNumber: v.idNumber.ok ? null : v.idNumber.message, mobile: v.mobile.ok ? null : v.mobile.message }
+      }
+    )
     makeAutoObservable<VerifyStore, 'service' | 'session'>(this, {
       service: false,
       session: false,
       clock: false,
+      identity: false,
       sms: false
     })
+  }
+
+  get name(): string {
+    return this.identity.values.name
+  }
+
+  get idNumber(): string {
+    return this.identity.values.idNumber
+  }
+
+  get mobile(): string {
+    return this.identity.values.mobile
   }
 
   get smsCode(): string {
@@ -69,14 +89,11 @@ export class VerifyStore {
   /** The message to show under a field: a backend error, or a local one once touched. */
   error(field: VerifyField): string | null {
     if (field === 'smsCode') return this.sms.message
-    if (this.serverErrors[field]) return this.serverErrors[field] as string
-    const v = this.validation[field]
-    return this.touched[field] && !v.ok ? v.message : null
+    return this.identity.errors[field] ?? null
   }
 
   get identityValid(): boolean {
-    const v = this.validation
-    return v.name.ok && v.idNumber.ok && v.mobile.ok
+    return this.identity.valid
   }
 
   /** Seconds until a new code may be asked for; 0 when allowed. */
@@ -90,14 +107,13 @@ export class VerifyStore {
 
   setField(field: VerifyField, value: string): void {
     if (field === 'smsCode') this.sms.setCode(value)
-    else this[field] = value
-    delete this.serverErrors[field]
+    else this.identity.set(field, value)
     this.formError = null
   }
 
   touch(field: VerifyField): void {
-    this.touched[field] = true
     if (field === 'smsCode') this.sms.touch()
+    else this.identity.touch(field)
   }
 
   /** Advances the clock used for countdowns (called by the ticker, or by tests). */
@@ -106,7 +122,7 @@ export class VerifyStore {
   }
 
   async sendCode(): Promise<boolean> {
-    this.touched.name = this.touched.idNumber = this.touched.mobile = true
+    this.identity.touchAll()
     this.refreshClock()
     if (!this.identityValid || this.sending || this.resendIn > 0) return false
     this.formError = null
@@ -116,7 +132,7 @@ export class VerifyStore {
     const err = r.error
     if (err) {
       runInAction(() => {
-        if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.serverErrors.mobile = err.message
+        if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.identity.fieldError(err, () => 'mobile')
         else this.formError = err.message
       })
     }
@@ -124,7 +140,7 @@ export class VerifyStore {
   }
 
   async submit(): Promise<boolean> {
-    this.touched = { name: true, idNumber: true, mobile: true, smsCode: true }
+    this.identity.touchAll()
     this.sms.touch()
     this.refreshClock()
     if (!this.ticket) {
@@ -156,7 +172,7 @@ export class VerifyStore {
         if (err.code === 'SMS_CODE_WRONG' || err.code === 'SMS_CODE_EXPIRED' || err.code === 'SMS_CODE_MISSING' || (err.code === 'INVALID_INPUT' && err.details.field === 'smsCode')) {
           this.sms.fail(err.message)
         } else if (err.code === 'INVALID_INPUT' && typeof err.details.field === 'string') {
-          this.serverErrors[err.details.field as VerifyField] = err.message
+          this.identity.fieldError(err, (e) => e.details.field as IdentityField)
         } else {
           this.formError = err.message
         }
@@ -199,9 +215,7 @@ export class VerifyStore {
 
   /** Drops every personal value held in memory. */
   private wipe(): void {
-    this.name = this.idNumber = this.mobile = ''
-    this.touched = { name: false, idNumber: false, mobile: false, smsCode: false }
-    this.serverErrors = {}
+    this.identity.reset()
     this.sms.clear()
     this.verificationId = null
     this.clock.dispose()
