@@ -8,9 +8,10 @@ import type { SessionStore } from './SessionStore'
 import { Clock } from './clock'
 import { AdminUnit } from './enterprise/admin'
 import { LegalRepAuthorizeStore } from './enterprise/authorize'
-import { isSessionError, WAITING, type LegalRepField, type PersonField, type PickedBytes, type UploadProgress } from './enterprise/core'
+import { isSessionError, type LegalRepField, type PersonField, type PickedBytes, type UploadProgress } from './enterprise/core'
 import { LicenseUnit } from './enterprise/license'
 import { MethodUnit } from './enterprise/method'
+import { StatusUnit, type OperatorStep } from './enterprise/status'
 import { UploadUnit } from './enterprise/upload'
 
 export type { UploadProgress, PickedBytes, PersonField, LegalRepField } from './enterprise/core'
@@ -29,8 +30,7 @@ export { LegalRepAuthorizeStore, type AuthorizeState } from './enterprise/author
 
 const APP_KEY = 'inkseal.enterprise.applicationId'
 
-/** Where the operator is. */
-export type OperatorStep = 'verify' | 'start' | 'loading' | 'license' | 'confirm' | 'admin' | 'method' | 'status'
+export type { OperatorStep } from './enterprise/status'
 
 export class EnterpriseStore {
   applicationId: string | null = null
@@ -53,7 +53,7 @@ export class EnterpriseStore {
   readonly admin: AdminUnit
   readonly method: MethodUnit
   readonly authorize: LegalRepAuthorizeStore
-  private pollTimer: ReturnType<typeof setInterval> | null = null
+  readonly status: StatusUnit
   private seq = 0
 
   constructor(
@@ -69,13 +69,14 @@ export class EnterpriseStore {
     this.license = new LicenseUnit(this)
     this.admin = new AdminUnit(this)
     this.method = new MethodUnit(this)
+    this.status = new StatusUnit(this)
     this.authorize = new LegalRepAuthorizeStore(service, session, now)
-    makeAutoObservable<EnterpriseStore, 'storage' | 'sandboxTools' | 'pollTimer' | 'seq'>(this, {
+    makeAutoObservable<EnterpriseStore, 'storage' | 'sandboxTools' | 'seq'>(this, {
       service: false,
       session: false,
       storage: false,
       sandboxTools: false,
-      pollTimer: false,
+      status: false,
       seq: false,
       time: false,
       uploads: false,
@@ -103,33 +104,13 @@ export class EnterpriseStore {
     return this.time.time
   }
 
+  /** Where the operator is (stores/enterprise/status.ts) */
   get step(): OperatorStep {
-    if (!this.session.active) return 'verify'
-    if (!this.applicationId) return 'start'
-    const app = this.app
-    if (!app || app.applicationId !== this.applicationId) return 'loading'
-    switch (app.status) {
-      case 'DRAFT':
-        return app.ocr && !this.retaking ? 'confirm' : 'license'
-      case 'LICENSE_CONFIRMED':
-        if (this.retaking) return 'license'
-        return this.editing === 'license' ? 'confirm' : 'admin'
-      case 'ADMIN_SET':
-        if (this.retaking) return 'license'
-        if (this.editing === 'license') return 'confirm'
-        return this.editing === 'admin' ? 'admin' : 'method'
-      case 'LETTER_REJECTED':
-      case 'LEGAL_REP_PENDING':
-      case 'REFUSED_BY_LEGAL_REP':
-        if (this.editing === 'admin') return 'admin'
-        return this.choosingMethod ? 'method' : 'status'
-      default:
-        return 'status'
-    }
+    return this.status.step
   }
 
   get waiting(): boolean {
-    return !!this.app && WAITING.includes(this.app.status)
+    return this.status.waiting
   }
 
   // ------------------------------------------------------------ plumbing
@@ -229,19 +210,6 @@ export class EnterpriseStore {
     }
   }
 
-  /** Polls while a letter is reviewed or the legal representative has not answered. */
-  startPolling(intervalMs = 3000): void {
-    this.stopPolling()
-    this.pollTimer = setInterval(() => {
-      if (this.waiting) void this.refresh()
-    }, intervalMs)
-  }
-
-  stopPolling(): void {
-    if (this.pollTimer) clearInterval(this.pollTimer)
-    this.pollTimer = null
-  }
-
   async start(): Promise<boolean> {
     this.resetForms()
     const r = await this.call((session) => this.service.createEnterpriseApplication({ session }))
@@ -276,6 +244,14 @@ export class EnterpriseStore {
   /** From the status page: switch method or send a new link. */
   reopenMethods(open = true): void {
     this.choosingMethod = open
+  }
+
+  startPolling(intervalMs = 3000): void {
+    this.status.startPolling(intervalMs)
+  }
+
+  stopPolling(): void {
+    this.status.stopPolling()
   }
 
   cancelRetake(): void {
