@@ -95,12 +95,3 @@ export class FormState<F extends string> {
     return { ...r, field: this.fieldError(r.error, fieldOf) }
   }
 }
-
-/** A promise as an Outcome (never rejects). */
-export async function attempt<T>(p: () => Promise<T>, toError: (e: unknown) => ServiceError): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await p() }
-  } catch (e) {
-    return { ok: false, error: toError(e) }
-  }
-}
