@@ -1,74 +1,36 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { ApplicationStatus, AuthorizationMethod } from '@/domain/enterprise/application'
-import { base64ToBytes, bytesToBase64 } from '@/domain/base64'
-import { LICENSE_FIELDS, validateLicense, type LicenseErrors, type LicenseField } from '@/domain/enterprise/license'
-import { validateCreditCode } from '@/domain/creditCode'
-import { parseEntry } from '@/domain/entryLink'
-import { checkFile, LETTER_FILE_RULE, LICENSE_FILE_RULE } from '@/domain/fileType'
-import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
+import type { AuthorizationMethod } from '@/domain/enterprise/application'
+import type { LicenseErrors, LicenseField } from '@/domain/enterprise/license'
 import { toServiceError, type ServiceError } from '@/services/errors'
 import type { KeyValueStore } from '@/services/storage'
-import type {
-  EnterpriseApplication,
-  EnterpriseDevTools,
-  InkSealService,
-  LegalRepLinkInfo,
-  LegalRepRequest,
-  LetterTemplate,
-  LicenseSample,
-  SmsTicket,
-  UploadedFile,
-  UploadPurpose
-} from '@/services/types'
+import type { EnterpriseApplication, EnterpriseDevTools, InkSealService, LetterTemplate, LicenseSample, SmsTicket, UploadedFile, UploadPurpose } from '@/services/types'
 import type { SessionStore } from './SessionStore'
-import { heldTicket, resendSeconds } from './smsResend'
+import { Clock } from './clock'
+import { AdminUnit } from './enterprise/admin'
+import { LegalRepAuthorizeStore } from './enterprise/authorize'
+import { isSessionError, type LegalRepField, type PersonField, type PickedBytes, type UploadProgress } from './enterprise/core'
+import { LicenseUnit } from './enterprise/license'
+import { MethodUnit } from './enterprise/method'
+import { StatusUnit, type OperatorStep } from './enterprise/status'
+import { UploadUnit } from './enterprise/upload'
+
+export type { UploadProgress, PickedBytes, PersonField, LegalRepField } from './enterprise/core'
+export { LegalRepAuthorizeStore, type AuthorizeState } from './enterprise/authorize'
 
 /**
  * Enterprise onboarding (the operator's pages/index) and the legal representative's
- * authorization (pages/authorize, `authorize` below). Platform-free: pages read files with
+ * authorization (pages/authorize, `authorize`). This store holds the application, where the
+ * operator is (`step`, derived from the status the backend's state machine gives) and the
+ * calls' plumbing; its units hold the steps: `uploads`, `license` (photo, OCR, company data),
+ * `admin`, `method` (legal representative, letter, own code), under stores/enterprise/. The
+ * flat members below keep the pages' (and tests') names. Platform-free: pages read files with
  * src/platform/files and hand the bytes over. The application id is kept on the device so the
  * app resumes where the application stands; no full ID or mobile number is ever stored.
  */
 
 const APP_KEY = 'inkseal.enterprise.applicationId'
 
-/** Where the operator is. */
-export type OperatorStep = 'verify' | 'start' | 'loading' | 'license' | 'confirm' | 'admin' | 'method' | 'status'
-
-export interface UploadProgress {
-  purpose: UploadPurpose
-  fileName: string
-  /** Bytes the backend has acknowledged */
-  sent: number
-  total: number
-  phase: 'uploading' | 'processing' | 'done' | 'failed'
-  message: string | null
-}
-
-export interface PickedBytes {
-  name: string
-  bytes: Uint8Array
-}
-
-export type PersonField = 'name' | 'idNumber' | 'mobile'
-export type LegalRepField = 'creditCode' | PersonField
-
-const WAITING: readonly ApplicationStatus[] = ['LETTER_REVIEW', 'LEGAL_REP_PENDING']
-
-function blankLicense(): Record<LicenseField, string> {
-  return { name: '', creditCode: '', legalRepresentative: '', orgKind: '', address: '', registeredOn: '', validUntil: '' }
-}
-
-function personChecks(p: Record<PersonField, string>, now: number): Record<PersonField, string | null> {
-  const n = validatePersonName(p.name)
-  const i = validateResidentId(p.idNumber, now)
-  const m = validateMobile(p.mobile)
-  return { name: n.ok ? null : n.message, idNumber: i.ok ? null : i.message, mobile: m.ok ? null : m.message }
-}
-
-function isSessionError(e: ServiceError): boolean {
-  return e.code === 'SESSION_EXPIRED' || e.code === 'SESSION_INVALID'
-}
+export type { OperatorStep } from './enterprise/status'
 
 export class EnterpriseStore {
   applicationId: string | null = null
@@ -77,64 +39,53 @@ export class EnterpriseStore {
   busy = false
   /** A message for the whole page */
   error: string | null = null
-  upload: UploadProgress | null = null
-  ocrFailure: { message: string; reason: string } | null = null
   /** The operator asked to take a new licence photo */
   retaking = false
   /** Going back from a later step to edit the licence or the administrator */
   editing: 'license' | 'admin' | null = null
   /** The operator opened the method choice again from the status page */
   choosingMethod = false
-  /** A local URL of the licence picture, for showing it (not persisted) */
-  preview: string | null = null
 
-  licenseForm: Record<LicenseField, string> = blankLicense()
-  licenseEdited: Partial<Record<LicenseField, boolean>> = {}
-  licenseTouched: Partial<Record<LicenseField, boolean>> = {}
-  licenseServerErrors: LicenseErrors = {}
-
-  adminForm: Record<PersonField, string> = { name: '', idNumber: '', mobile: '' }
-  adminTouched: Partial<Record<PersonField, boolean>> = {}
-  adminServerErrors: Partial<Record<PersonField, string>> = {}
-
-  method: AuthorizationMethod | null = null
-  legalRepForm: Record<LegalRepField, string> = { creditCode: '', name: '', idNumber: '', mobile: '' }
-  legalRepTouched: Partial<Record<LegalRepField, boolean>> = {}
-  legalRepServerErrors: Partial<Record<LegalRepField, string>> = {}
-
-  template: LetterTemplate | null = null
-  selfTicket: SmsTicket | null = null
-  selfCode = ''
-  selfError: string | null = null
-  clock: number
-
+  /** The observable clock for checks (licence dates, ages) and the own code's countdown */
+  readonly time: Clock
+  readonly uploads: UploadUnit
+  readonly license: LicenseUnit
+  readonly admin: AdminUnit
+  readonly method: MethodUnit
   readonly authorize: LegalRepAuthorizeStore
-  private pollTimer: ReturnType<typeof setInterval> | null = null
-  private tickTimer: ReturnType<typeof setInterval> | null = null
+  readonly status: StatusUnit
   private seq = 0
 
   constructor(
-    private readonly service: InkSealService,
-    private readonly session: SessionStore,
+    readonly service: InkSealService,
+    readonly session: SessionStore,
     private readonly storage: KeyValueStore,
-    private readonly now: () => number,
+    now: () => number,
     /** The sandbox's developer tools (demo licences, review clock), null on a real backend */
     private readonly sandboxTools: () => EnterpriseDevTools | null = () => null
   ) {
-    this.clock = now()
-    makeAutoObservable<EnterpriseStore, 'service' | 'session' | 'storage' | 'now' | 'sandboxTools' | 'pollTimer' | 'tickTimer' | 'seq'>(this, {
+    this.time = new Clock(now)
+    this.uploads = new UploadUnit(this)
+    this.license = new LicenseUnit(this)
+    this.admin = new AdminUnit(this)
+    this.method = new MethodUnit(this)
+    this.status = new StatusUnit(this)
+    this.authorize = new LegalRepAuthorizeStore(service, session, now)
+    makeAutoObservable<EnterpriseStore, 'storage' | 'sandboxTools' | 'seq'>(this, {
       service: false,
       session: false,
       storage: false,
-      now: false,
       sandboxTools: false,
-      pollTimer: false,
-      tickTimer: false,
+      status: false,
       seq: false,
+      time: false,
+      uploads: false,
+      license: false,
+      admin: false,
+      method: false,
       authorize: false
     })
     this.applicationId = storage.get(APP_KEY)
-    this.authorize = new LegalRepAuthorizeStore(service, session, now)
   }
 
   // ------------------------------------------------------------ derived
@@ -148,88 +99,18 @@ export class EnterpriseStore {
     return this.devTools ? this.devTools.listLicenseSamples() : []
   }
 
+  /** The time of the last tick */
+  get clock(): number {
+    return this.time.time
+  }
+
+  /** Where the operator is (stores/enterprise/status.ts) */
   get step(): OperatorStep {
-    if (!this.session.active) return 'verify'
-    if (!this.applicationId) return 'start'
-    const app = this.app
-    if (!app || app.applicationId !== this.applicationId) return 'loading'
-    switch (app.status) {
-      case 'DRAFT':
-        return app.ocr && !this.retaking ? 'confirm' : 'license'
-      case 'LICENSE_CONFIRMED':
-        if (this.retaking) return 'license'
-        return this.editing === 'license' ? 'confirm' : 'admin'
-      case 'ADMIN_SET':
-        if (this.retaking) return 'license'
-        if (this.editing === 'license') return 'confirm'
-        return this.editing === 'admin' ? 'admin' : 'method'
-      case 'LETTER_REJECTED':
-      case 'LEGAL_REP_PENDING':
-      case 'REFUSED_BY_LEGAL_REP':
-        if (this.editing === 'admin') return 'admin'
-        return this.choosingMethod ? 'method' : 'status'
-      default:
-        return 'status'
-    }
+    return this.status.step
   }
 
   get waiting(): boolean {
-    return !!this.app && WAITING.includes(this.app.status)
-  }
-
-  get licenseErrors(): LicenseErrors {
-    const r = validateLicense(this.licenseForm, this.clock)
-    const local: LicenseErrors = r.ok ? {} : r.errors
-    const out: LicenseErrors = {}
-    for (const f of LICENSE_FIELDS) {
-      const msg = this.licenseServerErrors[f] ?? (this.licenseTouched[f] ? local[f] : undefined)
-      if (msg) out[f] = msg
-    }
-    return out
-  }
-
-  /** OCR was unsure of this field and the operator has not changed it. */
-  lowConfidence(field: LicenseField): boolean {
-    const ocr = this.app?.ocr
-    return !!ocr && ocr.fields[field].lowConfidence && !this.licenseEdited[field]
-  }
-
-  get adminErrors(): Partial<Record<PersonField, string>> {
-    const local = personChecks(this.adminForm, this.clock)
-    const out: Partial<Record<PersonField, string>> = {}
-    for (const f of ['name', 'idNumber', 'mobile'] as PersonField[]) {
-      const msg = this.adminServerErrors[f] ?? (this.adminTouched[f] ? local[f] : null)
-      if (msg) out[f] = msg
-    }
-    return out
-  }
-
-  get legalRepErrors(): Partial<Record<LegalRepField, string>> {
-    const { creditCode, ...person } = this.legalRepForm
-    const local: Record<LegalRepField, string | null> = { ...personChecks(person, this.clock), creditCode: null }
-    const c = validateCreditCode(creditCode)
-    if (!c.ok) local.creditCode = c.message
-    const out: Partial<Record<LegalRepField, string>> = {}
-    for (const f of ['creditCode', 'name', 'idNumber', 'mobile'] as LegalRepField[]) {
-      const msg = this.legalRepServerErrors[f] ?? (this.legalRepTouched[f] ? local[f] : null)
-      if (msg) out[f] = msg
-    }
-    return out
-  }
-
-  get allowedMethods(): AuthorizationMethod[] {
-    return this.app?.allowedMethods ?? []
-  }
-
-  /** The method shown in the method step: the operator's choice, else the first allowed. */
-  get currentMethod(): AuthorizationMethod | null {
-    const allowed = this.allowedMethods
-    if (this.method && allowed.includes(this.method)) return this.method
-    return allowed[0] ?? null
-  }
-
-  get selfResendIn(): number {
-    return this.selfTicket ? Math.max(0, Math.ceil((this.selfTicket.resendAt - this.clock) / 1000)) : 0
+    return this.status.waiting
   }
 
   // ------------------------------------------------------------ plumbing
@@ -240,31 +121,17 @@ export class EnterpriseStore {
     else this.storage.remove(APP_KEY)
   }
 
-  private setApp(app: EnterpriseApplication): void {
+  /** The application as the backend (its state machine) gives it; units react to it. */
+  setApp(app: EnterpriseApplication): void {
     const before = this.app
     this.app = app
     this.error = null
     if (app.applicationId !== this.applicationId) this.setApplicationId(app.applicationId)
-    // A new OCR result (or none yet): fill the form from it.
-    if (app.ocr && (!before || before.ocr?.recognizedAt !== app.ocr.recognizedAt) && app.status === 'DRAFT') {
-      const f = app.ocr.fields
-      this.licenseForm = {
-        name: f.name.value,
-        creditCode: f.creditCode.value,
-        legalRepresentative: f.legalRepresentative.value,
-        orgKind: f.orgKind.value,
-        address: f.address.value,
-        registeredOn: f.registeredOn.value,
-        validUntil: f.validUntil.value
-      }
-      this.licenseEdited = {}
-      this.licenseTouched = {}
-      this.licenseServerErrors = {}
-    }
+    this.license.onApp(before, app)
   }
 
   /** Handles a failure common to every call; returns the error for the caller's own fields. */
-  private failed(e: unknown): ServiceError {
+  failed(e: unknown): ServiceError {
     const err = toServiceError(e)
     if (isSessionError(err)) {
       this.session.clear()
@@ -280,7 +147,7 @@ export class EnterpriseStore {
     return err
   }
 
-  private async call<T>(fn: (session: string) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: ServiceError }> {
+  async call<T>(fn: (session: string) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: ServiceError }> {
     const s = this.session.active
     if (!s) {
       this.error = '请先完成实名认证'
@@ -303,22 +170,10 @@ export class EnterpriseStore {
   }
 
   refreshClock(): void {
-    this.clock = this.now()
-    if (this.selfResendIn === 0 && this.authorize.resendIn === 0 && this.tickTimer) {
-      clearInterval(this.tickTimer)
-      this.tickTimer = null
-    }
+    this.time.tick()
   }
 
-  private startTicker(): void {
-    if (this.tickTimer) return
-    this.tickTimer = setInterval(() => {
-      this.refreshClock()
-      this.authorize.refreshClock()
-    }, 1000)
-  }
-
-  // ------------------------------------------------------------ operator actions
+  // ------------------------------------------------------------ the application
 
   /** Loads the stored application (after launch or verification). */
   async load(): Promise<void> {
@@ -355,19 +210,6 @@ export class EnterpriseStore {
     }
   }
 
-  /** Polls while a letter is reviewed or the legal representative has not answered. */
-  startPolling(intervalMs = 3000): void {
-    this.stopPolling()
-    this.pollTimer = setInterval(() => {
-      if (this.waiting) void this.refresh()
-    }, intervalMs)
-  }
-
-  stopPolling(): void {
-    if (this.pollTimer) clearInterval(this.pollTimer)
-    this.pollTimer = null
-  }
-
   async start(): Promise<boolean> {
     this.resetForms()
     const r = await this.call((session) => this.service.createEnterpriseApplication({ session }))
@@ -384,210 +226,19 @@ export class EnterpriseStore {
   }
 
   private resetForms(): void {
-    this.licenseForm = blankLicense()
-    this.licenseEdited = {}
-    this.licenseTouched = {}
-    this.licenseServerErrors = {}
-    this.adminForm = { name: '', idNumber: '', mobile: '' }
-    this.adminTouched = {}
-    this.adminServerErrors = {}
-    this.legalRepForm = { creditCode: '', name: '', idNumber: '', mobile: '' }
-    this.legalRepTouched = {}
-    this.legalRepServerErrors = {}
-    this.method = null
-    this.template = null
-    this.selfTicket = null
-    this.selfCode = ''
-    this.selfError = null
-    this.upload = null
-    this.ocrFailure = null
-    this.preview = null
+    this.license.reset()
+    this.admin.form.reset()
+    this.method.reset()
+    this.uploads.clear()
     this.retaking = false
     this.editing = null
     this.choosingMethod = false
     this.error = null
   }
 
-  /** Checks the bytes here first, then sends them in chunks; progress is in `upload`. */
-  async uploadFile(purpose: UploadPurpose, file: PickedBytes): Promise<UploadedFile | null> {
-    const s = this.session.active
-    if (!s) {
-      this.error = '请先完成实名认证'
-      return null
-    }
-    const checked = checkFile(file.bytes, purpose === 'LICENSE' ? LICENSE_FILE_RULE : LETTER_FILE_RULE)
-    const total = file.bytes.length
-    if (!checked.ok) {
-      this.upload = { purpose, fileName: file.name, sent: 0, total, phase: 'failed', message: checked.message }
-      return null
-    }
-    this.upload = { purpose, fileName: file.name, sent: 0, total, phase: 'uploading', message: null }
-    this.busy = true
-    try {
-      const ticket = await this.service.startUpload({ session: s.token, purpose, fileName: file.name, size: total })
-      for (let i = 0; i < ticket.chunkCount; i++) {
-        const part = file.bytes.subarray(i * ticket.chunkSize, (i + 1) * ticket.chunkSize)
-        const r = await this.service.uploadChunk({ session: s.token, uploadId: ticket.uploadId, index: i, data: bytesToBase64(part) })
-        runInAction(() => {
-          if (this.upload) this.upload.sent = r.received
-        })
-      }
-      runInAction(() => {
-        if (this.upload) this.upload.phase = 'processing'
-      })
-      const done = await this.service.finishUpload({ session: s.token, uploadId: ticket.uploadId })
-      runInAction(() => {
-        this.busy = false
-        if (this.upload) this.upload.phase = 'done'
-      })
-      return done
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        if (this.upload) {
-          this.upload.phase = 'failed'
-          this.upload.message = err.message
-        }
-        if (isSessionError(err)) this.failed(err)
-      })
-      return null
-    }
-  }
-
-  /** Uploads a licence photo and has it read. On an unreadable picture `ocrFailure` says why. */
-  async uploadLicense(file: PickedBytes): Promise<boolean> {
-    this.ocrFailure = null
-    this.error = null
-    const id = this.applicationId
-    if (!id) return false
-    const uploaded = await this.uploadFile('LICENSE', file)
-    if (!uploaded) return false
-    const r = await this.call((session) => this.service.recognizeLicense({ session, applicationId: id, fileId: uploaded.fileId }))
-    return runInAction(() => {
-      if (r.ok) {
-        this.retaking = false
-        this.editing = null
-        this.setApp(r.value)
-        return true
-      }
-      if (r.error.code === 'OCR_FAILED') {
-        // The upload went fine; the picture could not be read (the page asks for a retake).
-        this.ocrFailure = { message: r.error.message, reason: String(r.error.details.reason ?? '') }
-        this.error = null
-      } else if (this.upload) {
-        this.upload.phase = 'failed'
-      }
-      return false
-    })
-  }
-
-  /** A demo licence from the sandbox (developer tools), uploaded like a photo. */
-  async useSample(key: string): Promise<boolean> {
-    const dev = this.devTools
-    if (!dev) return false
-    const sample = this.samples.find((s) => s.key === key)
-    return this.uploadLicense({ name: sample?.fileName ?? `${key}.png`, bytes: dev.licenseSampleImage(key) })
-  }
-
-  setPreview(url: string | null): void {
-    this.preview = url
-  }
-
-  retake(): void {
-    this.retaking = true
-    this.ocrFailure = null
-    this.upload = null
-  }
-
-  cancelRetake(): void {
-    this.retaking = false
-  }
-
-  setLicenseField(field: LicenseField, value: string): void {
-    this.licenseForm[field] = value
-    this.licenseEdited[field] = true
-    delete this.licenseServerErrors[field]
-  }
-
-  touchLicense(field: LicenseField): void {
-    this.licenseTouched[field] = true
-  }
-
-  /** Confirms the licence; refuses locally first (e.g. a credit code that fails GB 32100). */
-  async confirmLicense(): Promise<boolean> {
-    this.refreshClock()
-    for (const f of LICENSE_FIELDS) this.licenseTouched[f] = true
-    const v = validateLicense(this.licenseForm, this.clock)
-    if (!v.ok) return false
-    const id = this.applicationId as string
-    const r = await this.call((session) => this.service.confirmLicense({ session, applicationId: id, license: { ...v.value } }))
-    return runInAction(() => {
-      if (r.ok) {
-        this.editing = null
-        this.setApp(r.value)
-        return true
-      }
-      const field = r.error.details.field as LicenseField | undefined
-      if (field && (LICENSE_FIELDS as string[]).includes(field)) {
-        this.licenseServerErrors[field] = r.error.message
-        this.error = null
-      }
-      return false
-    })
-  }
-
-  setAdminField(field: PersonField, value: string): void {
-    this.adminForm[field] = value
-    delete this.adminServerErrors[field]
-  }
-
-  touchAdmin(field: PersonField): void {
-    this.adminTouched[field] = true
-  }
-
-  async setAdmin(): Promise<boolean> {
-    this.refreshClock()
-    this.adminTouched = { name: true, idNumber: true, mobile: true }
-    const checks = personChecks(this.adminForm, this.clock)
-    if (checks.name || checks.idNumber || checks.mobile) return false
-    const id = this.applicationId as string
-    const admin = {
-      name: (validatePersonName(this.adminForm.name) as { value: string }).value,
-      idNumber: (validateResidentId(this.adminForm.idNumber, this.clock) as { value: { id: string } }).value.id,
-      mobile: (validateMobile(this.adminForm.mobile) as { value: string }).value
-    }
-    const r = await this.call((session) => this.service.setAdministrator({ session, applicationId: id, admin }))
-    return runInAction(() => {
-      if (r.ok) {
-        this.editing = null
-        this.choosingMethod = false
-        this.adminForm = { name: '', idNumber: '', mobile: '' } // the full numbers leave memory
-        this.adminTouched = {}
-        this.setApp(r.value)
-        return true
-      }
-      const field = r.error.details.field as PersonField | undefined
-      if (field === 'name' || field === 'idNumber' || field === 'mobile') {
-        this.adminServerErrors[field] = r.error.message
-        this.error = null
-      }
-      return false
-    })
-  }
-
   edit(what: 'license' | 'admin' | null): void {
     this.editing = what
-    if (what === 'license' && this.app?.license) {
-      const l = this.app.license
-      this.licenseForm = { ...l }
-      this.licenseEdited = {}
-      this.licenseTouched = {}
-    }
-  }
-
-  chooseMethod(m: AuthorizationMethod): void {
-    this.method = m
+    if (what === 'license') this.license.edit()
   }
 
   /** From the status page: switch method or send a new link. */
@@ -595,86 +246,16 @@ export class EnterpriseStore {
     this.choosingMethod = open
   }
 
-  setLegalRepField(field: LegalRepField, value: string): void {
-    this.legalRepForm[field] = value
-    delete this.legalRepServerErrors[field]
+  startPolling(intervalMs = 3000): void {
+    this.status.startPolling(intervalMs)
   }
 
-  touchLegalRep(field: LegalRepField): void {
-    this.legalRepTouched[field] = true
+  stopPolling(): void {
+    this.status.stopPolling()
   }
 
-  async requestLegalRep(): Promise<boolean> {
-    this.refreshClock()
-    this.legalRepTouched = { creditCode: true, name: true, idNumber: true, mobile: true }
-    if (Object.keys(this.legalRepErrors).length > 0) return false
-    const id = this.applicationId as string
-    const f = this.legalRepForm
-    const legalRep = {
-      name: (validatePersonName(f.name) as { value: string }).value,
-      idNumber: (validateResidentId(f.idNumber, this.clock) as { value: { id: string } }).value.id,
-      mobile: (validateMobile(f.mobile) as { value: string }).value
-    }
-    const creditCode = (validateCreditCode(f.creditCode) as { value: { code: string } }).value.code
-    const r = await this.call((session) => this.service.requestLegalRepAuthorization({ session, applicationId: id, creditCode, legalRep }))
-    return runInAction(() => {
-      if (r.ok) {
-        this.choosingMethod = false
-        this.legalRepForm = { creditCode: '', name: '', idNumber: '', mobile: '' }
-        this.legalRepTouched = {}
-        this.setApp(r.value)
-        return true
-      }
-      const map: Record<string, LegalRepField> = {
-        creditCode: 'creditCode',
-        legalRepName: 'name',
-        legalRepIdNumber: 'idNumber',
-        legalRepMobile: 'mobile'
-      }
-      const field = map[String(r.error.details.field ?? '')]
-      if (field) {
-        this.legalRepServerErrors[field] = r.error.message
-        this.error = null
-      }
-      return false
-    })
-  }
-
-  /** The letter template (text for the page, PDF bytes for download). */
-  async loadTemplate(): Promise<LetterTemplate | null> {
-    if (this.template) return this.template
-    const id = this.applicationId as string
-    const r = await this.call((session) => this.service.getLetterTemplate({ session, applicationId: id }))
-    if (!r.ok) return null
-    runInAction(() => {
-      this.template = r.value
-    })
-    return r.value
-  }
-
-  templateBytes(): Uint8Array | null {
-    return this.template ? base64ToBytes(this.template.base64) : null
-  }
-
-  async submitLetter(file: PickedBytes): Promise<boolean> {
-    const id = this.applicationId as string
-    const uploaded = await this.uploadFile('LETTER', file)
-    if (!uploaded) return false
-    const r = await this.call((session) => this.service.submitAuthorizationLetter({ session, applicationId: id, fileId: uploaded.fileId }))
-    if (r.ok) {
-      runInAction(() => {
-        this.choosingMethod = false
-        this.setApp(r.value)
-      })
-    }
-    return r.ok
-  }
-
-  /** The sandbox's demo signed letter. */
-  async useSampleLetter(): Promise<boolean> {
-    const dev = this.devTools
-    if (!dev) return false
-    return this.submitLetter({ name: '授权书（演示）.png', bytes: dev.licenseSampleImage('LETTER') })
+  cancelRetake(): void {
+    this.retaking = false
   }
 
   /** Sandbox only: decide pending letter reviews now instead of waiting. */
@@ -683,52 +264,6 @@ export class EnterpriseStore {
     if (!dev) return
     await dev.completeLetterReviews()
     await this.refresh()
-  }
-
-  setSelfCode(v: string): void {
-    this.selfCode = v
-    this.selfError = null
-  }
-
-  async sendSelfCode(): Promise<boolean> {
-    this.refreshClock()
-    if (this.selfResendIn > 0) return false
-    const id = this.applicationId as string
-    const r = await this.call((session) => this.service.sendLegalRepCode({ session, applicationId: id }))
-    return runInAction(() => {
-      if (r.ok) {
-        this.selfTicket = r.value
-        this.clock = this.now()
-        this.startTicker()
-        return true
-      }
-      this.selfError = r.error.message
-      this.error = null
-      return false
-    })
-  }
-
-  async confirmSelf(): Promise<boolean> {
-    const code = validateSmsCode(this.selfCode)
-    if (!code.ok) {
-      this.selfError = code.message
-      return false
-    }
-    const id = this.applicationId as string
-    const r = await this.call((session) => this.service.confirmLegalRepAuthorization({ session, applicationId: id, smsCode: code.value }))
-    if (!r.ok) {
-      runInAction(() => {
-        this.selfError = r.error.message
-        this.error = null
-      })
-      return false
-    }
-    await this.refresh()
-    runInAction(() => {
-      this.selfTicket = null
-      this.selfCode = ''
-    })
-    return true
   }
 
   async cancel(): Promise<boolean> {
@@ -740,267 +275,51 @@ export class EnterpriseStore {
 
   dispose(): void {
     this.stopPolling()
-    if (this.tickTimer) clearInterval(this.tickTimer)
-    this.tickTimer = null
+    this.time.dispose()
     this.authorize.dispose()
   }
-}
 
-export type AuthorizeState =
-  | { kind: 'idle' }
-  | { kind: 'checking' }
-  /** Not a usable authorization link */
-  | { kind: 'invalid'; message: string; retryable: boolean }
-  /** A valid link: what it is about (before and after verification) */
-  | { kind: 'ready'; info: LegalRepLinkInfo }
+  // ------------------------------------------------------------ the units under the pages' names
 
-/**
- * The legal representative's side (pages/authorize): the link, their verification (the shared
- * VerifyStore), what they authorize, and the intent code (purpose LEGAL_REP) or a refusal.
- */
-export class LegalRepAuthorizeStore {
-  state: AuthorizeState = { kind: 'idle' }
-  request: LegalRepRequest | null = null
-  /** The verified person is not the legal representative */
-  notLegalRep: string | null = null
-  error: string | null = null
-  busy = false
-  ticket: SmsTicket | null = null
-  smsCode = ''
-  codeError: string | null = null
-  refusing = false
-  refuseReason = ''
-  clock: number
-  private applicationId = ''
-  private linkToken = ''
-  private lastInput = ''
-  private timer: ReturnType<typeof setInterval> | null = null
+  get upload(): UploadProgress | null { return this.uploads.progress }
+  uploadFile(purpose: UploadPurpose, file: PickedBytes): Promise<UploadedFile | null> { return this.uploads.uploadFile(purpose, file) }
+  get ocrFailure() { return this.license.ocrFailure }
+  get preview(): string | null { return this.license.preview }
+  setPreview(url: string | null): void { this.license.setPreview(url) }
+  retake(): void { this.license.retake() }
+  uploadLicense(file: PickedBytes): Promise<boolean> { return this.license.upload(file) }
+  useSample(key: string): Promise<boolean> { return this.license.useSample(key) }
+  get licenseForm(): Record<LicenseField, string> { return this.license.form.values }
+  get licenseErrors(): LicenseErrors { return this.license.errors }
+  lowConfidence(field: LicenseField): boolean { return this.license.lowConfidence(field) }
+  setLicenseField(field: LicenseField, value: string): void { this.license.setField(field, value) }
+  touchLicense(field: LicenseField): void { this.license.form.touch(field) }
+  confirmLicense(): Promise<boolean> { return this.license.confirm() }
 
-  constructor(
-    private readonly service: InkSealService,
-    private readonly session: SessionStore,
-    private readonly now: () => number
-  ) {
-    this.clock = now()
-    makeAutoObservable<LegalRepAuthorizeStore, 'service' | 'session' | 'now' | 'applicationId' | 'linkToken' | 'lastInput' | 'timer'>(this, {
-      service: false,
-      session: false,
-      now: false,
-      applicationId: false,
-      linkToken: false,
-      lastInput: false,
-      timer: false
-    })
-  }
+  get adminForm(): Record<PersonField, string> { return this.admin.form.values }
+  get adminErrors(): Partial<Record<PersonField, string>> { return this.admin.form.errors }
+  setAdminField(field: PersonField, value: string): void { this.admin.form.set(field, value) }
+  touchAdmin(field: PersonField): void { this.admin.form.touch(field) }
+  setAdmin(): Promise<boolean> { return this.admin.save() }
 
-  get resendIn(): number {
-    return resendSeconds(this.ticket, this.clock)
-  }
-
-  get outcome(): LegalRepRequest['outcome'] | null {
-    if (this.request) return this.request.outcome
-    return this.state.kind === 'ready' ? this.state.info.outcome : null
-  }
-
-  refreshClock(): void {
-    this.clock = this.now()
-    if (this.resendIn === 0 && this.timer) {
-      clearInterval(this.timer)
-      this.timer = null
-    }
-  }
-
-  /** Opens a link, a payload or a scanned text (type 'L'). Never throws. */
-  async open(input: string, allowedHosts: readonly string[] = []): Promise<AuthorizeState> {
-    this.lastInput = input
-    this.request = null
-    this.notLegalRep = null
-    this.error = null
-    this.ticket = null
-    this.smsCode = ''
-    const parsed = parseEntry(input, { allowedHosts, now: this.now() })
-    if (!parsed.ok) {
-      this.state = { kind: 'invalid', message: parsed.error.message.replace('签署码', '授权链接'), retryable: false }
-      return this.state
-    }
-    if (parsed.payload.type !== 'L') {
-      this.state = { kind: 'invalid', message: '这是合同签署码，不是法定代表人授权链接，请在首页扫码签署', retryable: false }
-      return this.state
-    }
-    this.applicationId = parsed.payload.id
-    this.linkToken = parsed.payload.token
-    this.state = { kind: 'checking' }
-    try {
-      const info = await this.service.resolveLegalRepLink({ applicationId: this.applicationId, linkToken: this.linkToken })
-      runInAction(() => {
-        this.state = { kind: 'ready', info }
-      })
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.state = { kind: 'invalid', message: err.message, retryable: err.transient }
-      })
-    }
-    return this.state
-  }
-
-  retry(): Promise<AuthorizeState> {
-    return this.open(this.lastInput)
-  }
-
-  /** After verification: the request in full, if the verified person is the legal representative. */
-  async loadRequest(): Promise<boolean> {
-    const s = this.session.active
-    if (!s || this.state.kind !== 'ready') return false
-    this.busy = true
-    this.notLegalRep = null
-    this.error = null
-    try {
-      const request = await this.service.openLegalRepRequest({ session: s.token, applicationId: this.applicationId, linkToken: this.linkToken })
-      runInAction(() => {
-        this.busy = false
-        this.request = request
-      })
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        if (err.code === 'NOT_LEGAL_REPRESENTATIVE') this.notLegalRep = err.message
-        else if (isSessionError(err)) this.session.clear()
-        else this.error = err.message
-      })
-      return false
-    }
-  }
-
-  /** Another person verifies on this device (the one verified is not the legal representative). */
-  async switchIdentity(): Promise<void> {
-    const s = this.session.active
-    this.session.clear()
-    this.notLegalRep = null
-    this.request = null
-    if (s) {
-      try {
-        await this.service.signOut({ session: s.token })
-      } catch {
-        // gone on the device either way
-      }
-    }
-  }
-
-  setSmsCode(v: string): void {
-    this.smsCode = v
-    this.codeError = null
-  }
-
-  async sendCode(): Promise<boolean> {
-    const s = this.session.active
-    this.refreshClock()
-    if (!s || this.resendIn > 0 || this.busy) return false
-    this.busy = true
-    this.codeError = null
-    try {
-      const ticket = await this.service.sendLegalRepCode({ session: s.token, applicationId: this.applicationId, linkToken: this.linkToken })
-      runInAction(() => {
-        this.busy = false
-        this.ticket = ticket
-        this.clock = this.now()
-      })
-      this.startTimer()
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      const held = heldTicket(err, this.ticket, this.now())
-      runInAction(() => {
-        this.busy = false
-        this.codeError = err.message
-        if (held) {
-          this.ticket = held
-          this.clock = this.now()
-        }
-      })
-      if (held) this.startTimer()
-      return false
-    }
-  }
-
-  private startTimer(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = setInterval(() => this.refreshClock(), 1000)
-  }
-
-  async confirm(): Promise<boolean> {
-    const s = this.session.active
-    const code = validateSmsCode(this.smsCode)
-    if (!code.ok) {
-      this.codeError = this.ticket ? code.message : '请先获取短信验证码'
-      return false
-    }
-    if (!s) return false
-    this.busy = true
-    try {
-      const request = await this.service.confirmLegalRepAuthorization({
-        session: s.token,
-        applicationId: this.applicationId,
-        linkToken: this.linkToken,
-        smsCode: code.value
-      })
-      runInAction(() => {
-        this.busy = false
-        this.request = request
-        this.ticket = null
-        this.smsCode = ''
-      })
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        this.codeError = err.message
-      })
-      return false
-    }
-  }
-
-  startRefusing(on = true): void {
-    this.refusing = on
-  }
-
-  setRefuseReason(v: string): void {
-    this.refuseReason = v
-  }
-
-  async refuse(): Promise<boolean> {
-    const s = this.session.active
-    if (!s) return false
-    this.busy = true
-    this.error = null
-    try {
-      const request = await this.service.refuseLegalRepAuthorization({
-        session: s.token,
-        applicationId: this.applicationId,
-        linkToken: this.linkToken,
-        reason: this.refuseReason.trim() || undefined
-      })
-      runInAction(() => {
-        this.busy = false
-        this.request = request
-        this.refusing = false
-      })
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      runInAction(() => {
-        this.busy = false
-        this.error = err.message
-      })
-      return false
-    }
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
-  }
+  get allowedMethods(): AuthorizationMethod[] { return this.method.allowed }
+  get currentMethod(): AuthorizationMethod | null { return this.method.current }
+  chooseMethod(m: AuthorizationMethod): void { this.method.choose(m) }
+  get legalRepForm(): Record<LegalRepField, string> { return this.method.legalRep.values }
+  get legalRepErrors(): Partial<Record<LegalRepField, string>> { return this.method.legalRep.errors }
+  setLegalRepField(field: LegalRepField, value: string): void { this.method.legalRep.set(field, value) }
+  touchLegalRep(field: LegalRepField): void { this.method.legalRep.touch(field) }
+  requestLegalRep(): Promise<boolean> { return this.method.requestLegalRep() }
+  get template(): LetterTemplate | null { return this.method.template }
+  loadTemplate(): Promise<LetterTemplate | null> { return this.method.loadTemplate() }
+  templateBytes(): Uint8Array | null { return this.method.templateBytes() }
+  submitLetter(file: PickedBytes): Promise<boolean> { return this.method.submitLetter(file) }
+  useSampleLetter(): Promise<boolean> { return this.method.useSampleLetter() }
+  get selfTicket(): SmsTicket | null { return this.method.selfSms.ticket }
+  get selfCode(): string { return this.method.selfSms.code }
+  get selfError(): string | null { return this.method.selfSms.error }
+  get selfResendIn(): number { return this.method.selfSms.resendIn }
+  setSelfCode(v: string): void { this.method.selfSms.setCode(v) }
+  sendSelfCode(): Promise<boolean> { return this.method.sendSelfCode() }
+  confirmSelf(): Promise<boolean> { return this.method.confirmSelf() }
 }

@@ -1,75 +1,104 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
+import { validateMobile, validatePersonName, validateResidentId } from '@/domain/identity'
 import { toServiceError } from '@/services/errors'
 import type { FaceCapture, InkSealService, SmsTicket } from '@/services/types'
 import type { SessionStore } from './SessionStore'
-import { heldTicket, resendSeconds } from './smsResend'
+import { Clock } from './clock'
+import { FormState } from './form'
+import { SmsCode } from './smsCode'
 
 export type VerifyField = 'name' | 'idNumber' | 'mobile' | 'smsCode'
 export type VerifyStep = 'form' | 'face' | 'done'
+type IdentityField = Exclude<VerifyField, 'smsCode'>
+const IDENTITY_FIELDS: readonly IdentityField[] = ['name', 'idNumber', 'mobile']
 
 /**
  * Real-name verification: name + resident ID + mobile, a 6-digit SMS code, then a face step.
  * The full ID and mobile live only in memory while the form is open and are cleared when done.
  */
 export class VerifyStore {
-  name = ''
-  idNumber = ''
-  mobile = ''
-  smsCode = ''
-  touched: Record<VerifyField, boolean> = { name: false, idNumber: false, mobile: false, smsCode: false }
-  /** Errors reported by the backend for a field (wrong code, invalid input). */
-  serverErrors: Partial<Record<VerifyField, string>> = {}
   formError: string | null = null
   step: VerifyStep = 'form'
   busy = false
-  sending = false
-  ticket: SmsTicket | null = null
   verificationId: string | null = null
   maskedName = ''
   faceError: string | null = null
-  clock: number
-
-  private timer: ReturnType<typeof setInterval> | null = null
+  readonly clock: Clock
+  /** Name, resident ID, mobile: values, touched marks, the backend's messages (form helper) */
+  readonly identity: FormState<IdentityField>
+  /** The SMS code: ticket, resend countdown, input */
+  readonly sms: SmsCode
 
   constructor(
     private readonly service: InkSealService,
     private readonly session: SessionStore,
-    private readonly now: () => number
+    now: () => number
   ) {
-    this.clock = now()
-    makeAutoObservable<VerifyStore, 'service' | 'session' | 'now' | 'timer'>(this, {
+    this.clock = new Clock(now)
+    this.sms = new SmsCode(this.clock)
+    this.identity = new FormState<IdentityField>(
+      IDENTITY_FIELDS,
+      () => ({ name: '', idNumber: '', mobile: '' }),
+      () => {
+        const v = this.validation
+        return { name: v.name.ok ? null : v.name.message, idNumber: v.idNumber.ok ? null : v.idNumber.message, mobile: v.mobile.ok ? null : v.mobile.message }
+      }
+    )
+    makeAutoObservable<VerifyStore, 'service' | 'session'>(this, {
       service: false,
       session: false,
-      now: false,
-      timer: false
+      clock: false,
+      identity: false,
+      sms: false
     })
+  }
+
+  get name(): string {
+    return this.identity.values.name
+  }
+
+  get idNumber(): string {
+    return this.identity.values.idNumber
+  }
+
+  get mobile(): string {
+    return this.identity.values.mobile
+  }
+
+  get smsCode(): string {
+    return this.sms.code
+  }
+
+  get ticket(): SmsTicket | null {
+    return this.sms.ticket
+  }
+
+  get sending(): boolean {
+    return this.sms.sending
   }
 
   get validation() {
     return {
       name: validatePersonName(this.name),
-      idNumber: validateResidentId(this.idNumber, this.clock),
+      idNumber: validateResidentId(this.idNumber, this.clock.time),
       mobile: validateMobile(this.mobile),
-      smsCode: validateSmsCode(this.smsCode)
+      smsCode: this.sms.validation
     }
   }
 
   /** The message to show under a field: a backend error, or a local one once touched. */
   error(field: VerifyField): string | null {
-    if (this.serverErrors[field]) return this.serverErrors[field] as string
-    const v = this.validation[field]
-    return this.touched[field] && !v.ok ? v.message : null
+    if (field === 'smsCode') return this.sms.message
+    return this.identity.errors[field] ?? null
   }
 
   get identityValid(): boolean {
-    const v = this.validation
-    return v.name.ok && v.idNumber.ok && v.mobile.ok
+    return this.identity.valid
   }
 
   /** Seconds until a new code may be asked for; 0 when allowed. */
   get resendIn(): number {
-    return resendSeconds(this.ticket, this.clock)
+    return this.sms.resendIn
   }
 
   get canSubmit(): boolean {
@@ -77,65 +106,42 @@ export class VerifyStore {
   }
 
   setField(field: VerifyField, value: string): void {
-    this[field] = value
-    delete this.serverErrors[field]
+    if (field === 'smsCode') this.sms.setCode(value)
+    else this.identity.set(field, value)
     this.formError = null
   }
 
   touch(field: VerifyField): void {
-    this.touched[field] = true
+    if (field === 'smsCode') this.sms.touch()
+    else this.identity.touch(field)
   }
 
   /** Advances the clock used for countdowns (called by the ticker, or by tests). */
   refreshClock(): void {
-    this.clock = this.now()
-    if (this.resendIn === 0) this.stopTicker()
-  }
-
-  private startTicker(): void {
-    this.stopTicker()
-    this.timer = setInterval(() => this.refreshClock(), 1000)
-  }
-
-  private stopTicker(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
+    this.clock.tick()
   }
 
   async sendCode(): Promise<boolean> {
-    this.touched.name = this.touched.idNumber = this.touched.mobile = true
+    this.identity.touchAll()
     this.refreshClock()
     if (!this.identityValid || this.sending || this.resendIn > 0) return false
-    this.sending = true
     this.formError = null
-    try {
-      const ticket = await this.service.sendSmsCode({ mobile: (this.validation.mobile as { value: string }).value, purpose: 'REAL_NAME' })
+    const mobile = (this.validation.mobile as { value: string }).value
+    const r = await this.sms.send(() => this.service.sendSmsCode({ mobile, purpose: 'REAL_NAME' }))
+    if (r.ok) return true
+    const err = r.error
+    if (err) {
       runInAction(() => {
-        this.ticket = ticket
-        this.sending = false
-        this.clock = this.now()
-      })
-      this.startTicker()
-      return true
-    } catch (e) {
-      const err = toServiceError(e)
-      const held = heldTicket(err, this.ticket, this.now())
-      runInAction(() => {
-        this.sending = false
-        if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.serverErrors.mobile = err.message
+        if (err.code === 'INVALID_INPUT' && err.details.field === 'mobile') this.identity.fieldError(err, () => 'mobile')
         else this.formError = err.message
-        if (held) {
-          this.ticket = held
-          this.clock = this.now()
-        }
       })
-      if (held) this.startTicker()
-      return false
     }
+    return false
   }
 
   async submit(): Promise<boolean> {
-    this.touched = { name: true, idNumber: true, mobile: true, smsCode: true }
+    this.identity.touchAll()
+    this.sms.touch()
     this.refreshClock()
     if (!this.ticket) {
       this.formError = this.identityValid ? '请先获取短信验证码' : null
@@ -163,10 +169,10 @@ export class VerifyStore {
       const err = toServiceError(e)
       runInAction(() => {
         this.busy = false
-        if (err.code === 'SMS_CODE_WRONG' || err.code === 'SMS_CODE_EXPIRED' || err.code === 'SMS_CODE_MISSING') {
-          this.serverErrors.smsCode = err.message
+        if (err.code === 'SMS_CODE_WRONG' || err.code === 'SMS_CODE_EXPIRED' || err.code === 'SMS_CODE_MISSING' || (err.code === 'INVALID_INPUT' && err.details.field === 'smsCode')) {
+          this.sms.fail(err.message)
         } else if (err.code === 'INVALID_INPUT' && typeof err.details.field === 'string') {
-          this.serverErrors[err.details.field as VerifyField] = err.message
+          this.identity.fieldError(err, (e) => e.details.field as IdentityField)
         } else {
           this.formError = err.message
         }
@@ -198,8 +204,8 @@ export class VerifyStore {
           // Start over from the form: a new SMS code is needed.
           this.step = 'form'
           this.verificationId = null
-          this.ticket = null
-          this.smsCode = ''
+          this.sms.clear()
+          this.sms.touch()
           this.formError = err.message
         }
       })
@@ -209,12 +215,10 @@ export class VerifyStore {
 
   /** Drops every personal value held in memory. */
   private wipe(): void {
-    this.name = this.idNumber = this.mobile = this.smsCode = ''
-    this.touched = { name: false, idNumber: false, mobile: false, smsCode: false }
-    this.serverErrors = {}
-    this.ticket = null
+    this.identity.reset()
+    this.sms.clear()
     this.verificationId = null
-    this.stopTicker()
+    this.clock.dispose()
   }
 
   /** Back to an empty form (leaving the page). */
@@ -224,6 +228,5 @@ export class VerifyStore {
     this.formError = null
     this.faceError = null
     this.busy = false
-    this.sending = false
   }
 }
