@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { validateMobile, validatePersonName, validateResidentId } from '@/domain/identity'
-import type { EnterpriseStore } from '../EnterpriseStore'
-import { FormState } from '../form'
+import type { EnterpriseStore } from '@/stores/EnterpriseStore'
+import { FormState } from '@/stores/form'
 import { personChecks, PERSON_FIELDS, type PersonField } from './core'
 
 const blankPerson = (): Record<PersonField, string> => ({ name: '', idNumber: '', mobile: '' })

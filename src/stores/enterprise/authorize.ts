@@ -3,9 +3,9 @@ import { parseEntry } from '@/domain/entryLink'
 import { validateSmsCode } from '@/domain/identity'
 import { toServiceError } from '@/services/errors'
 import type { InkSealService, LegalRepLinkInfo, LegalRepRequest, SmsTicket } from '@/services/types'
-import { Clock } from '../clock'
-import { SmsCode } from '../smsCode'
-import type { SessionStore } from '../SessionStore'
+import { Clock } from '@/stores/clock'
+import { SmsCode } from '@/stores/smsCode'
+import type { SessionStore } from '@/stores/SessionStore'
 import { isSessionError } from './core'
 
 export type AuthorizeState =

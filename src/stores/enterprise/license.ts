@@ -1,8 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { LICENSE_FIELDS, validateLicense, type LicenseErrors, type LicenseField } from '@/domain/enterprise/license'
 import type { EnterpriseApplication } from '@/services/types'
-import type { EnterpriseStore } from '../EnterpriseStore'
-import { FormState } from '../form'
+import type { EnterpriseStore } from '@/stores/EnterpriseStore'
+import { FormState } from '@/stores/form'
 import { blankLicense, type PickedBytes } from './core'
 
 /**

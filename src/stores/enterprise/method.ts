@@ -4,9 +4,9 @@ import { base64ToBytes } from '@/domain/base64'
 import { validateCreditCode } from '@/domain/creditCode'
 import { validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
 import type { LetterTemplate } from '@/services/types'
-import type { EnterpriseStore } from '../EnterpriseStore'
-import { FormState } from '../form'
-import { SmsCode } from '../smsCode'
+import type { EnterpriseStore } from '@/stores/EnterpriseStore'
+import { FormState } from '@/stores/form'
+import { SmsCode } from '@/stores/smsCode'
 import { personChecks, type LegalRepField, type PickedBytes } from './core'
 
 const LEGAL_REP_FIELDS: readonly LegalRepField[] = ['creditCode', 'name', 'idNumber', 'mobile']

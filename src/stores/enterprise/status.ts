@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import type { EnterpriseStore } from '../EnterpriseStore'
+import type { EnterpriseStore } from '@/stores/EnterpriseStore'
 import { WAITING } from './core'
 
 /** Where the operator is. */

@@ -3,7 +3,7 @@ import { bytesToBase64 } from '@/domain/base64'
 import { checkFile, LETTER_FILE_RULE, LICENSE_FILE_RULE } from '@/domain/fileType'
 import { toServiceError } from '@/services/errors'
 import type { UploadedFile, UploadPurpose } from '@/services/types'
-import type { EnterpriseStore } from '../EnterpriseStore'
+import type { EnterpriseStore } from '@/stores/EnterpriseStore'
 import { isSessionError, type PickedBytes, type UploadProgress } from './core'
 
 /** A licence or letter file sent in chunks; progress in `progress`. */
