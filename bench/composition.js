@@ -11,11 +11,27 @@ const { ROOT, gzipSize } = require('./lib')
 
 const PARTS = [
   { name: 'sandbox backend (sandbox/)', short: 'the sandbox', dir: 'sandbox', entry: 'sandbox/index.ts' },
-  { name: 'enterprise logic outside the subpackage (store, domain)', short: 'the enterprise logic', files: ['src/stores/EnterpriseStore.ts'], dir: 'src/domain/enterprise', entry: null },
-  { name: 'signature pad domain (src/domain/signature)', short: 'the signature pad domain', dir: 'src/domain/signature', entry: 'src/domain/signature/index.ts' },
+  {
+    name: 'enterprise logic outside the subpackage (store, domain)',
+    short: 'the enterprise logic',
+    files: ['src/stores/EnterpriseStore.ts'],
+    dir: 'src/domain/enterprise',
+    entry: null
+  },
+  {
+    name: 'signature pad domain (src/domain/signature)',
+    short: 'the signature pad domain',
+    dir: 'src/domain/signature',
+    entry: 'src/domain/signature/index.ts'
+  },
   { name: 'jsQR (H5 album QR decoding)', short: 'jsQR', pkg: 'jsqr', markers: ['onlyInvert', 'invertFirst'] },
   { name: 'mobx', short: 'mobx', pkg: 'mobx', markers: ['[MobX]'] },
-  { name: 'qrcode (its core, lib/core/qrcode)', short: 'qrcode', pkg: 'qrcode/lib/core/qrcode', markers: ['The amount of data is too big to be stored in a QR Code'] },
+  {
+    name: 'qrcode (its core, lib/core/qrcode)',
+    short: 'qrcode',
+    pkg: 'qrcode/lib/core/qrcode',
+    markers: ['The amount of data is too big to be stored in a QR Code']
+  },
   { name: 'dayjs', short: 'dayjs', pkg: 'dayjs', markers: ['Invalid Date'] },
   { name: '@noble/hashes', short: '@noble/hashes', pkg: '@noble/hashes/sha256', markers: ['0x6a09e667', '1779033703'] }
 ]
@@ -37,13 +53,16 @@ const escaped = (s) => s.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt
 function sourceMarkers(part) {
   const src = path.join(ROOT, 'src')
   const mine = new Set([...(part.files || []).map((f) => path.join(ROOT, f)), ...(part.dir ? listFiles(path.join(ROOT, part.dir)) : [])])
-  const others = listFiles(src).filter((f) => !mine.has(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+  const others = listFiles(src)
+    .filter((f) => !mine.has(f))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n')
   const markers = new Set()
   for (const f of mine) {
     if (!fs.existsSync(f)) continue
     for (const m of fs.readFileSync(f, 'utf8').matchAll(/'([^'\\\n]{8,60})'|"([^"\\\n]{8,60})"/g)) {
       const s = m[1] || m[2]
-      if (/\$\{|^\s|\s$/.test(s) || /^[\w./@-]+$/.test(s) && !/[A-Z_]{8,}/.test(s)) continue
+      if (/\$\{|^\s|\s$/.test(s) || (/^[\w./@-]+$/.test(s) && !/[A-Z_]{8,}/.test(s))) continue
       if (!others.includes(s)) markers.add(s)
     }
   }

@@ -161,7 +161,12 @@ async function run(figures, { httpBuild } = {}) {
     let httpUrl = null
     if (http) {
       httpUrl = `${http.url}/#/pages/entry/index?link=${encodeURIComponent(link.replace(/^https?:\/\/[^/]+/, http.url))}`
-      const files = (await loadOnce(browser, httpUrl, { collectJs: true, readySelector: '[data-testid="entry-ready"], [data-testid="entry-refused"], [data-testid="entry-closed"]' })).files
+      const files = (
+        await loadOnce(browser, httpUrl, {
+          collectJs: true,
+          readySelector: '[data-testid="entry-ready"], [data-testid="entry-refused"], [data-testid="entry-closed"]'
+        })
+      ).files
       const hg = sum(files, 'gzip')
       figures.add({
         section,

@@ -141,7 +141,10 @@ async function signFromLink(page, link, { verified }) {
   // Submit, confirm by SMS
   await click(page, '[data-testid="sign-submit"]', actions, '提交签署')
   await page.locator('[data-testid="intent-sms"]').waitFor({ timeout: 15_000 })
-  const before = await page.locator('[data-testid="sandbox-sms"]').innerText().catch(() => '')
+  const before = await page
+    .locator('[data-testid="sandbox-sms"]')
+    .innerText()
+    .catch(() => '')
   await click(page, '[data-testid="intent-send-code"]', actions, '获取验证码 (intent)')
   const code = await readSmsCode(page, /(\d{6})/.exec(before)?.[1], /意愿/)
   await fill(page, 'intent-code', code, actions)
@@ -201,7 +204,10 @@ async function run(figures) {
         key: `journey.${j.key}.actions`,
         name: `scan to signed, ${j.title}: actions`,
         value: `${n(actions.taps, 'tap')}, ${n(actions.inputs, 'text input')}, ${n(actions.swipes, 'swipe')}, ${n(actions.strokes, 'pen stroke')}`,
-        how: `${LABEL} as 张三, ${j.verified ? 'on a phone already verified (session from an earlier verification)' : 'on a fresh phone: real-name verification on the way'}; counted by the bench's own driver (bench/journey.js); taps: ${actions.log.filter((l) => l.kind === 'tap').map((l) => l.what).join(' → ')}`,
+        how: `${LABEL} as 张三, ${j.verified ? 'on a phone already verified (session from an earlier verification)' : 'on a fresh phone: real-name verification on the way'}; counted by the bench's own driver (bench/journey.js); taps: ${actions.log
+          .filter((l) => l.kind === 'tap')
+          .map((l) => l.what)
+          .join(' → ')}`,
         raw: actions.log
       })
       figures.add({

@@ -222,7 +222,14 @@ async function run(figures) {
       section,
       key: 'pad.png',
       name: 'exported signature PNG, typical signature (ours)',
-      value: `${kb(worst.bytes)} (${worst.width}×${worst.height} px, ${worst.name})` + (pngs.length > 1 ? `; ${pngs.filter((p) => p !== worst).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ')}` : ''),
+      value:
+        `${kb(worst.bytes)} (${worst.width}×${worst.height} px, ${worst.name})` +
+        (pngs.length > 1
+          ? `; ${pngs
+              .filter((p) => p !== worst)
+              .map((p) => `${p.name} ${kb(p.bytes)}`)
+              .join(', ')}`
+          : ''),
       budget: `≤ ${PNG_BUDGET_KB} KB`,
       met: worst.bytes <= PNG_BUDGET_KB * 1024,
       how: `${pngs.map((p) => p.file).join(', ')} replayed through our core on its 800×340 pad, exportHandwriting with its defaults (trimmed to the ink, longest side ≤ 600 px) from a detached canvas, toDataURL('image/png'); the larger is the figure`,

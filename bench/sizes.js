@@ -59,7 +59,10 @@ function enterpriseMarkers() {
   if (!fs.existsSync(entDir)) return []
   const files = [...walk(src), ...walk(path.join(ROOT, 'sandbox'))].filter((f) => /\.(tsx?|jsx?)$/.test(f.rel))
   const inside = files.filter((f) => f.abs.startsWith(entDir + path.sep))
-  const outsideText = files.filter((f) => !f.abs.startsWith(entDir + path.sep)).map((f) => fs.readFileSync(f.abs, 'utf8')).join('\n')
+  const outsideText = files
+    .filter((f) => !f.abs.startsWith(entDir + path.sep))
+    .map((f) => fs.readFileSync(f.abs, 'utf8'))
+    .join('\n')
   const markers = new Set()
   for (const f of inside) {
     const text = fs.readFileSync(f.abs, 'utf8')

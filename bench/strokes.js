@@ -95,7 +95,8 @@ if (require.main === module) {
   for (const make of Object.values(RECORDINGS)) {
     const r = make()
     const speeds = []
-    for (const s of r.strokes) for (let i = 1; i < s.length; i++) speeds.push(Math.hypot(s[i][0] - s[i - 1][0], s[i][1] - s[i - 1][1]) / Math.max(1, s[i][2] - s[i - 1][2]))
+    for (const s of r.strokes)
+      for (let i = 1; i < s.length; i++) speeds.push(Math.hypot(s[i][0] - s[i - 1][0], s[i][1] - s[i - 1][1]) / Math.max(1, s[i][2] - s[i - 1][2]))
     console.log(r.name, r.strokes.length, 'strokes', r.points, 'points', 'mean speed', (speeds.reduce((a, b) => a + b, 0) / speeds.length).toFixed(2), 'px/ms')
   }
 }

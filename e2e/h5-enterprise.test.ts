@@ -192,7 +192,12 @@ describe('enterprise onboarding (H5)', () => {
     expect(text).toContain('3301**********002X')
     expect(text).not.toContain(ADMIN.idNumber)
     expect(text).not.toContain(ADMIN.mobile)
-    const before = /(\d{6})/.exec(await rep.page.locator('[data-testid="sandbox-sms"]').innerText().catch(() => ''))?.[1]
+    const before = /(\d{6})/.exec(
+      await rep.page
+        .locator('[data-testid="sandbox-sms"]')
+        .innerText()
+        .catch(() => '')
+    )?.[1]
     await rep.page.locator('[data-testid="auth-send-code"]').click()
     const code = await readSmsCode(rep.page, before)
     await fill(rep.page, 'auth-code', code)

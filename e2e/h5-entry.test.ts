@@ -137,10 +137,7 @@ describe('signer entry (H5)', () => {
     await page.goto(h5.baseUrl + '/')
     // A blank PNG: decodes as an image, holds no QR code. Consent was not given in this context yet.
     const blank = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inkseal-blank-')), 'blank.png')
-    fs.writeFileSync(
-      blank,
-      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64')
-    )
+    fs.writeFileSync(blank, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64'))
     await tap(page, '识别相册中的签署码')
     const chooser = page.waitForEvent('filechooser')
     await tap(page, '同意并继续')

@@ -186,9 +186,7 @@ describe('read and sign (H5)', () => {
     await page.goto(`${h5.baseUrl}/`)
     // The plan as the app's Taro storage keeps it (H5: {"data": value} in localStorage). The
     // answer is lost 3 times: the app's own retries (withRetry, 3 tries) all fail, the user retries.
-    await page.evaluate(() =>
-      localStorage.setItem('inkseal.dev.faults', JSON.stringify({ data: JSON.stringify({ submitSigning: { after: 3 } }) }))
-    )
+    await page.evaluate(() => localStorage.setItem('inkseal.dev.faults', JSON.stringify({ data: JSON.stringify({ submitSigning: { after: 3 } }) })))
     await openContractAs(page, h5.baseUrl, '房屋租赁合同', DEMO_PEOPLE.ZHANG_SAN)
     await scrollReaderToEnd(page)
     await waitReadingDone(page)

@@ -40,19 +40,32 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
 const hostLog = VERBOSE ? (line: string) => process.stdout.write(line + '\n') : undefined
 
 function consoleTail(lines: ConsoleLine[], n = 10): string {
-  const picked = lines.filter(l => l.level === 'error' || l.level === 'warn').slice(-n)
+  const picked = lines.filter((l) => l.level === 'error' || l.level === 'warn').slice(-n)
   if (!picked.length) return ''
-  return '\nconsole.error/warn from the build (last ' + picked.length + '):\n' +
+  return (
+    '\nconsole.error/warn from the build (last ' +
+    picked.length +
+    '):\n' +
     // no stack lines: a line starting with "at " makes jest treat the rest of the message as a stack
-    picked.map(l => `  [${l.level} during ${l.phase}] ${l.text.split('\n').filter(x => !/^\s*at /.test(x)).slice(0, 3).join(' / ')}`).join('\n')
+    picked
+      .map(
+        (l) =>
+          `  [${l.level} during ${l.phase}] ${l.text
+            .split('\n')
+            .filter((x) => !/^\s*at /.test(x))
+            .slice(0, 3)
+            .join(' / ')}`
+      )
+      .join('\n')
+  )
 }
 
 if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
   test('weapp build output is present', () => {
     throw new Error(
       `No weapp build at ${BUILD_DIR} (app.json not found).\n` +
-      'Run `npm run build:weapp` first (or point INKSEAL_WEAPP_DIR at a build folder, e.g. one built with ' +
-      '`INKSEAL_OUT=/tmp/weapp npx taro build --type weapp`).'
+        'Run `npm run build:weapp` first (or point INKSEAL_WEAPP_DIR at a build folder, e.g. one built with ' +
+        '`INKSEAL_OUT=/tmp/weapp npx taro build --type weapp`).'
     )
   })
 } else {
@@ -63,7 +76,7 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
 
   afterAll(() => {
     if (notes.length) {
-      console.info(`weapp stand-in notes (${BUILD_DIR}):\n` + notes.map(n => '  ' + n).join('\n'))
+      console.info(`weapp stand-in notes (${BUILD_DIR}):\n` + notes.map((n) => '  ' + n).join('\n'))
     }
   })
 
@@ -72,7 +85,7 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
       expect(pages.length).toBeGreaterThan(0)
     })
 
-    test.each(pages.map(p => [p.route]))('%s has .js, .json and .wxml, and its custom components exist', route => {
+    test.each(pages.map((p) => [p.route]))('%s has .js, .json and .wxml, and its custom components exist', (route) => {
       const missing: string[] = []
       for (const ext of ['js', 'json', 'wxml']) {
         if (!fs.existsSync(path.join(BUILD_DIR, `${route}.${ext}`))) missing.push(`${route}.${ext}`)
@@ -95,28 +108,37 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
 
     test('every package is under 2 MB (and all together under 30 MB)', () => {
       const sizes = packageSizes(BUILD_DIR, appJson)
-      const over = sizes.filter(p => p.bytes > PACKAGE_LIMIT)
+      const over = sizes.filter((p) => p.bytes > PACKAGE_LIMIT)
       const total = sizes.reduce((s, p) => s + p.bytes, 0)
-      const problems = over.map(p =>
-        `${p.name} package is ${kb(p.bytes)} (limit 2048 KB); largest files:\n` +
-        p.files.slice(0, 8).map(f => `      ${kb(f.bytes).padStart(10)}  ${f.file}`).join('\n'))
+      const problems = over.map(
+        (p) =>
+          `${p.name} package is ${kb(p.bytes)} (limit 2048 KB); largest files:\n` +
+          p.files
+            .slice(0, 8)
+            .map((f) => `      ${kb(f.bytes).padStart(10)}  ${f.file}`)
+            .join('\n')
+      )
       if (total > TOTAL_LIMIT) problems.push(`all packages together are ${kb(total)} (limit 30 MB)`)
       if (problems.length) throw new Error('Package size limits exceeded:\n  ' + problems.join('\n  '))
     })
   })
 
   describe('stand-in WeChat host', () => {
-    test('app.js loads, registers App() and launches without uncaught errors', async () => {
-      const host = new WeappHost({ buildDir: BUILD_DIR, log: hostLog })
-      await host.loadApp()
-      if (host.errors.length) {
-        throw new Error(`app.js: ${host.errors.length} uncaught error(s) at launch:\n${formatHostErrors(host.errors)}${consoleTail(host.consoleLines)}`)
-      }
-      expect(host.app).toBeTruthy()
-    }, HOOK_TIMEOUT)
+    test(
+      'app.js loads, registers App() and launches without uncaught errors',
+      async () => {
+        const host = new WeappHost({ buildDir: BUILD_DIR, log: hostLog })
+        await host.loadApp()
+        if (host.errors.length) {
+          throw new Error(`app.js: ${host.errors.length} uncaught error(s) at launch:\n${formatHostErrors(host.errors)}${consoleTail(host.consoleLines)}`)
+        }
+        expect(host.app).toBeTruthy()
+      },
+      HOOK_TIMEOUT
+    )
   })
 
-  describe.each(pages.map(p => [p.route]))('page %s', route => {
+  describe.each(pages.map((p) => [p.route]))('page %s', (route) => {
     const { title, source } = pageTitle(BUILD_DIR, appJson, route)
     let result: SmokeResult
 
@@ -137,8 +159,7 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
       }
       if (!run.registered) {
         throw new Error(
-          `${route}: evaluating ${route}.js did not call Page() or Component()` +
-          (host.errors.length ? `:\n${formatHostErrors(host.errors)}` : '')
+          `${route}: evaluating ${route}.js did not call Page() or Component()` + (host.errors.length ? `:\n${formatHostErrors(host.errors)}` : '')
         )
       }
     })
@@ -148,7 +169,8 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
       if (host.errors.length) {
         throw new Error(
           `${route}: ${host.errors.length} uncaught error(s) while loading or first-rendering in the stand-in WeChat host:\n` +
-          formatHostErrors(host.errors) + consoleTail(host.consoleLines)
+            formatHostErrors(host.errors) +
+            consoleTail(host.consoleLines)
         )
       }
     })
@@ -164,16 +186,17 @@ if (!fs.existsSync(path.join(BUILD_DIR, 'app.json'))) {
       if (!run.rendered) {
         throw new Error(
           `${route}: the page never completed a first render (no setData callback)` +
-          (host.errors.length ? `; uncaught errors:\n${formatHostErrors(host.errors)}` : '') + consoleTail(host.consoleLines)
+            (host.errors.length ? `; uncaught errors:\n${formatHostErrors(host.errors)}` : '') +
+            consoleTail(host.consoleLines)
         )
       }
       const texts = run.texts.map(norm).filter(Boolean)
       const joined = norm(run.texts.join(''))
-      if (!texts.some(t => t.includes(norm(title))) && !joined.includes(norm(title))) {
+      if (!texts.some((t) => t.includes(norm(title))) && !joined.includes(norm(title))) {
         throw new Error(
           `${route}: first render does not show the title "${title}" (from ${source}).\n` +
-          `Rendered text nodes (${texts.length}): ${JSON.stringify(texts.slice(0, 40))}` +
-          (host.errors.length ? `\nUncaught errors:\n${formatHostErrors(host.errors)}` : '')
+            `Rendered text nodes (${texts.length}): ${JSON.stringify(texts.slice(0, 40))}` +
+            (host.errors.length ? `\nUncaught errors:\n${formatHostErrors(host.errors)}` : '')
         )
       }
     })

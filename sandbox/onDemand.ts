@@ -60,24 +60,23 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
   const order: SandboxModuleName[] = []
 
   const loader = (name: SandboxModuleName) =>
-    loadOnce(
-      (): Promise<Made> =>
-        (loaders[name] as () => Promise<Factory<unknown, unknown>>)().then(
-          (factory) => {
-            if (!made[name]) {
-              made[name] = factory(core.kernel) as unknown as Made
-              order.push(name)
-            }
-            return made[name] as Made
-          },
-          (cause: unknown) => {
-            // A chunk that did not arrive: the same message and retry as a failed request.
-            throw new ServiceError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', {
-              module: name,
-              cause: String((cause as Error)?.message ?? cause)
-            })
+    loadOnce((): Promise<Made> =>
+      (loaders[name] as () => Promise<Factory<unknown, unknown>>)().then(
+        (factory) => {
+          if (!made[name]) {
+            made[name] = factory(core.kernel) as unknown as Made
+            order.push(name)
           }
-        )
+          return made[name] as Made
+        },
+        (cause: unknown) => {
+          // A chunk that did not arrive: the same message and retry as a failed request.
+          throw new ServiceError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', {
+            module: name,
+            cause: String((cause as Error)?.message ?? cause)
+          })
+        }
+      )
     )
   const load: Record<SandboxModuleName, () => Promise<Made>> = { signing: loader('signing'), enterprise: loader('enterprise') }
 
@@ -105,11 +104,7 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
     }
   }
 
-  const allDev = loadOnce(() =>
-    Promise.all([load.signing(), load.enterprise()]).then(
-      ([s, e]) => ({ ...core.dev, ...s.dev, ...e.dev }) as SandboxDevTools
-    )
-  )
+  const allDev = loadOnce(() => Promise.all([load.signing(), load.enterprise()]).then(([s, e]) => ({ ...core.dev, ...s.dev, ...e.dev }) as SandboxDevTools))
 
   return {
     service: service as unknown as InkSealService,

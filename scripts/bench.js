@@ -34,7 +34,10 @@ const started = Date.now()
 /** The source measured: the commit at the start (the tree may move while the run goes on). */
 function sourceAtStart() {
   try {
-    const sh = (c) => execSync(c, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+    const sh = (c) =>
+      execSync(c, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim()
     return { commit: sh('git rev-parse --short HEAD'), dirty: sh('git status --porcelain') !== '' }
   } catch {
     return { commit: '', dirty: false }
@@ -160,7 +163,9 @@ async function main() {
   const seconds = (Date.now() - started) / 1000
   const budgeted = figures.list.filter((f) => f.met !== null)
   const met = budgeted.filter((f) => f.met)
-  console.log(`\n${met.length} of ${budgeted.length} budgets met; ${figures.list.filter((f) => f.value === 'not measured').length} figure groups not measured; ${seconds.toFixed(0)} s in all.`)
+  console.log(
+    `\n${met.length} of ${budgeted.length} budgets met; ${figures.list.filter((f) => f.value === 'not measured').length} figure groups not measured; ${seconds.toFixed(0)} s in all.`
+  )
   if (write) {
     const { writeReport } = require('../bench/report')
     const file = await writeReport(figures, { seconds, failures, source })

@@ -26,9 +26,7 @@ const opt = (name, fallback) => {
 }
 const top = Number(opt('top', 30))
 const depth = Number(opt('depth', 3))
-const only = opt('files', '')
-  .split(',')
-  .filter(Boolean)
+const only = opt('files', '').split(',').filter(Boolean)
 
 function walk(d) {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {

@@ -61,8 +61,7 @@ function densePath(ctrl: P[], curved: boolean): P[] {
       }
       const t2 = t * t
       const t3 = t2 * t
-      const f = (a: number, b: number, c: number, d: number) =>
-        0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3)
+      const f = (a: number, b: number, c: number, d: number) => 0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3)
       out.push([f(p0[0], p1[0], p2[0], p3[0]), f(p0[1], p1[1], p2[1], p3[1])])
     }
   }
@@ -129,8 +128,8 @@ function sampleStroke(pieces: P[][], style: PenStyle, t0: number, rnd: () => num
 /** Character-box control points (0..100) to pad coordinates, each point nudged a little. */
 function place(ctrl: P[], box: { x: number; y: number; size: number; slant: number }, rnd: () => number, wobble: number): P[] {
   return ctrl.map(([u, v]) => {
-    const x = box.x + (u + gauss(rnd) * wobble) * box.size / 100
-    const y = box.y + (v + gauss(rnd) * wobble) * box.size / 100
+    const x = box.x + ((u + gauss(rnd) * wobble) * box.size) / 100
+    const y = box.y + ((v + gauss(rnd) * wobble) * box.size) / 100
     // slant: shift to the right the higher up the point is
     return [x + (box.size - (y - box.y)) * box.slant, y]
   })
@@ -148,26 +147,150 @@ export function signature(seed: number, kind: 'fast' | 'slow'): StrokeFixture {
   // running hand: connected strokes
   const fastStrokes: { ctrl: P[]; box: typeof zhang }[] = [
     // 弓 in one stroke
-    { ctrl: [[12, 18], [38, 15], [34, 34], [14, 39], [12, 56], [38, 54], [35, 80], [22, 88]], box: zhang },
+    {
+      ctrl: [
+        [12, 18],
+        [38, 15],
+        [34, 34],
+        [14, 39],
+        [12, 56],
+        [38, 54],
+        [35, 80],
+        [22, 88]
+      ],
+      box: zhang
+    },
     // 长: vertical with lift
-    { ctrl: [[60, 8], [58, 56], [67, 70]], box: zhang },
+    {
+      ctrl: [
+        [60, 8],
+        [58, 56],
+        [67, 70]
+      ],
+      box: zhang
+    },
     // 长: sweep, bar, and the long falling stroke, connected
-    { ctrl: [[88, 12], [66, 36], [52, 49], [96, 44], [70, 58], [84, 76], [102, 90]], box: zhang },
+    {
+      ctrl: [
+        [88, 12],
+        [66, 36],
+        [52, 49],
+        [96, 44],
+        [70, 58],
+        [84, 76],
+        [102, 90]
+      ],
+      box: zhang
+    },
     // 三 in one connected stroke
-    { ctrl: [[10, 24], [70, 17], [30, 46], [76, 46], [18, 80], [98, 73]], box: san }
+    {
+      ctrl: [
+        [10, 24],
+        [70, 17],
+        [30, 46],
+        [76, 46],
+        [18, 80],
+        [98, 73]
+      ],
+      box: san
+    }
   ]
   // regular hand: separate strokes, each with the curvature a hand gives it
   const slowStrokes: { ctrl: P[]; box: typeof zhang }[] = [
-    { ctrl: [[12, 18], [26, 17], [38, 16], [37, 25], [35, 33]], box: zhang },
-    { ctrl: [[15, 36], [25, 37], [35, 36]], box: zhang },
-    { ctrl: [[14, 38], [13, 47], [12, 56], [26, 55], [38, 55], [37, 70], [34, 82], [29, 88], [23, 84]], box: zhang },
-    { ctrl: [[60, 10], [59, 30], [58, 50], [59, 62], [66, 58]], box: zhang },
-    { ctrl: [[88, 14], [80, 24], [71, 31], [62, 36]], box: zhang },
-    { ctrl: [[50, 49], [73, 47], [96, 46]], box: zhang },
-    { ctrl: [[64, 54], [72, 64], [80, 74], [90, 83], [100, 88]], box: zhang },
-    { ctrl: [[16, 22], [48, 18], [82, 22]], box: san },
-    { ctrl: [[24, 50], [50, 47], [74, 51]], box: san },
-    { ctrl: [[8, 83], [38, 80], [70, 78], [94, 81]], box: san }
+    {
+      ctrl: [
+        [12, 18],
+        [26, 17],
+        [38, 16],
+        [37, 25],
+        [35, 33]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [15, 36],
+        [25, 37],
+        [35, 36]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [14, 38],
+        [13, 47],
+        [12, 56],
+        [26, 55],
+        [38, 55],
+        [37, 70],
+        [34, 82],
+        [29, 88],
+        [23, 84]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [60, 10],
+        [59, 30],
+        [58, 50],
+        [59, 62],
+        [66, 58]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [88, 14],
+        [80, 24],
+        [71, 31],
+        [62, 36]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [50, 49],
+        [73, 47],
+        [96, 46]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [64, 54],
+        [72, 64],
+        [80, 74],
+        [90, 83],
+        [100, 88]
+      ],
+      box: zhang
+    },
+    {
+      ctrl: [
+        [16, 22],
+        [48, 18],
+        [82, 22]
+      ],
+      box: san
+    },
+    {
+      ctrl: [
+        [24, 50],
+        [50, 47],
+        [74, 51]
+      ],
+      box: san
+    },
+    {
+      ctrl: [
+        [8, 83],
+        [38, 80],
+        [70, 78],
+        [94, 81]
+      ],
+      box: san
+    }
   ]
   const list = fast ? fastStrokes : slowStrokes
   const strokes: [number, number, number][][] = []
@@ -191,7 +314,13 @@ export function signature(seed: number, kind: 'fast' | 'slow'): StrokeFixture {
 
 export function straightLine(seed: number): StrokeFixture {
   const rnd = mulberry32(seed)
-  const path = densePath([[180, 182], [620, 176]], false)
+  const path = densePath(
+    [
+      [180, 182],
+      [620, 176]
+    ],
+    false
+  )
   return {
     name: 'straight-line',
     description: 'one horizontal dash across most of the pad (a line, not a signature)',

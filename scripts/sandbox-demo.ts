@@ -66,7 +66,12 @@ function strokesPng(file: string): string {
   ihdr.writeUInt32BE(H, 4)
   ihdr[8] = 8
   ihdr[9] = 6
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0))
+  ])
   return `data:image/png;base64,${png.toString('base64')}`
 }
 
@@ -81,7 +86,10 @@ async function main(): Promise<void> {
   await sb.dev.setAutoPlayOthers(false)
   const code = () => /验证码为(\d{6})/.exec(sb.dev.listSmsOutbox()[0].text)![1]
   const linkToken = DEMO_LINK_SPECS.find((s) => s.flowId === FLOW && s.expiresIn > 0)!
-  const token = sb.dev.listDemoLinks().find((l) => l.label === linkToken.label)!.payload.split('.')[3]
+  const token = sb.dev
+    .listDemoLinks()
+    .find((l) => l.label === linkToken.label)!
+    .payload.split('.')[3]
 
   const join = async (who: DemoPersonKey) => {
     const p = DEMO_PEOPLE[who]
@@ -124,14 +132,28 @@ async function main(): Promise<void> {
   const c1 = await readAll(chen.session)
   const ch = await sb.startIntent({ session: chen.session, flowId: FLOW, method: 'FACE' })
   const g1 = await sb.confirmIntent({ session: chen.session, flowId: FLOW, challengeId: ch.challengeId, capture: { ...FACE, action: ch.faceAction! } })
-  await sb.submitSigning({ session: chen.session, flowId: FLOW, signerId: chen.signerId, intentToken: g1.intentToken, idempotencyKey: 'demo-chen-1', values: values(c1, chen.signerId, hand) })
+  await sb.submitSigning({
+    session: chen.session,
+    flowId: FLOW,
+    signerId: chen.signerId,
+    intentToken: g1.intentToken,
+    idempotencyKey: 'demo-chen-1',
+    values: values(c1, chen.signerId, hand)
+  })
   // 王芳 for the company: seal, paging seal and date, confirming by SMS
   const wang = await join('WANG_FANG')
   const c2 = await readAll(wang.session)
   clock.t += 61_000
   const ch2 = await sb.startIntent({ session: wang.session, flowId: FLOW, method: 'SMS' })
   const g2 = await sb.confirmIntent({ session: wang.session, flowId: FLOW, challengeId: ch2.challengeId, smsCode: code() })
-  const r = await sb.submitSigning({ session: wang.session, flowId: FLOW, signerId: wang.signerId, intentToken: g2.intentToken, idempotencyKey: 'demo-wang-1', values: values(c2, wang.signerId, hand) })
+  const r = await sb.submitSigning({
+    session: wang.session,
+    flowId: FLOW,
+    signerId: wang.signerId,
+    intentToken: g2.intentToken,
+    idempotencyKey: 'demo-wang-1',
+    values: values(c2, wang.signerId, hand)
+  })
   if (r.flowStatus !== 'COMPLETED') throw new Error(`the flow is ${r.flowStatus}, not completed`)
 
   const doc = await sb.getContractDocument({ session: wang.session, flowId: FLOW })

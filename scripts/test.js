@@ -30,7 +30,9 @@ function run(cmd, env = {}) {
 let aptUpdated = false
 /** Installs Debian packages whose marker file is missing (needs root or sudo, as on CI). */
 function ensureDebian(packages) {
-  const missing = Object.entries(packages).filter(([, file]) => !fs.existsSync(file)).map(([pkg]) => pkg)
+  const missing = Object.entries(packages)
+    .filter(([, file]) => !fs.existsSync(file))
+    .map(([pkg]) => pkg)
   if (!missing.length) return
   console.log(`installing Debian's ${missing.join(', ')}`)
   const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : ''

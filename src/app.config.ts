@@ -1,26 +1,13 @@
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/entry/index',
-    'pages/verify/index',
-    'pages/overview/index',
-    'pages/dev/index'
-  ],
+  pages: ['pages/index/index', 'pages/entry/index', 'pages/verify/index', 'pages/overview/index', 'pages/dev/index'],
   subPackages: [
     {
       // Reading and signing a contract, and 我的合同: outside the main package, which keeps
       // only what a scan needs first (landing, real-name verification, the flow overview).
       root: 'packages/sign',
-      pages: [
-        'pages/contract/index',
-        'pages/sign-pad/index',
-        'pages/intent/index',
-        'pages/result/index',
-        'pages/mine/index',
-        'pages/detail/index'
-      ]
+      pages: ['pages/contract/index', 'pages/sign-pad/index', 'pages/intent/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index']
     },
     {
       // Enterprise onboarding and legal-representative authorization, outside the main package.

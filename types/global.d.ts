@@ -1,16 +1,16 @@
 /// <reference types="@tarojs/taro" />
 
-declare module '*.png';
-declare module '*.gif';
-declare module '*.jpg';
-declare module '*.jpeg';
-declare module '*.svg';
-declare module '*.css';
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    NODE_ENV: 'development' | 'production' | 'test',
-    TARO_ENV: 'weapp' | 'h5' | string,
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'h5' | string
     TARO_APP_ID: string
   }
 }
@@ -22,7 +22,10 @@ declare const INKSEAL_LINK_HOSTS: string
 
 /** qrcode's pure core (no canvas, no Buffer): the module matrix of a QR code. */
 declare module 'qrcode/lib/core/qrcode' {
-  interface Segment { data: Uint8Array | string; mode: 'byte' | 'alphanumeric' | 'numeric' | 'kanji' }
+  interface Segment {
+    data: Uint8Array | string
+    mode: 'byte' | 'alphanumeric' | 'numeric' | 'kanji'
+  }
   export function create(
     data: string | Segment[],
     options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H'; version?: number }

@@ -1,14 +1,5 @@
 import dayjs from 'dayjs'
-import {
-  encodePayload,
-  entryLink,
-  ID_ALPHABET,
-  parseEntry,
-  parsePayload,
-  payloadCheckChar,
-  type EntryErrorCode,
-  type EntryParse
-} from '@/domain/entryLink'
+import { encodePayload, entryLink, ID_ALPHABET, parseEntry, parsePayload, payloadCheckChar, type EntryErrorCode, type EntryParse } from '@/domain/entryLink'
 
 /** mulberry32: a small seeded PRNG so every failure is reproducible. */
 function prng(seed: number): () => number {
@@ -104,7 +95,13 @@ describe('payloadCheckChar', () => {
     const failures: string[] = []
     for (let n = 0; n < 300; n++) {
       const pick = (s: string, k: number) => Array.from({ length: k }, () => s[Math.floor(rand() * s.length)]).join('')
-      const body = ['1', rand() < 0.5 ? 'S' : 'L', pick(ID_ALPHABET, 8), pick(ALNUM, 8), pick('0123456789abcdefghijklmnopqrstuvwxyz', 1 + Math.floor(rand() * 8))].join('.')
+      const body = [
+        '1',
+        rand() < 0.5 ? 'S' : 'L',
+        pick(ID_ALPHABET, 8),
+        pick(ALNUM, 8),
+        pick('0123456789abcdefghijklmnopqrstuvwxyz', 1 + Math.floor(rand() * 8))
+      ].join('.')
       const check = payloadCheckChar(body)
       for (let i = 0; i < body.length; i++) {
         for (const ch of ALNUM) {
@@ -170,7 +167,14 @@ describe('parseEntry round trips', () => {
       const l = entryLink(HOST, p)
       for (const input of [p, l, encodeURIComponent(l), encodeURIComponent(p), `http://localhost:10086/#/pages/entry/index?c=${p}`]) {
         const r = parseEntry(input, OPTS)
-        if (!r.ok || r.payload.raw !== p || r.payload.id !== spec.id || r.payload.token !== spec.token || r.payload.type !== spec.type || r.payload.expiresAt !== Math.floor(spec.expiresAt / 1000) * 1000) {
+        if (
+          !r.ok ||
+          r.payload.raw !== p ||
+          r.payload.id !== spec.id ||
+          r.payload.token !== spec.token ||
+          r.payload.type !== spec.type ||
+          r.payload.expiresAt !== Math.floor(spec.expiresAt / 1000) * 1000
+        ) {
           failures.push(`${input}: ${JSON.stringify(r)}`)
         }
       }
@@ -406,7 +410,18 @@ describe('parseEntry refusals', () => {
 
 describe('parseEntry fuzz', () => {
   const CJK = /[\u4e00-\u9fff]/
-  const POOL = Array.from(ALNUM + '..../:?#&=%+-_~ @\\\t\n中文签署·😀').concat(['\uD800', '\uDC00', '\u0000', '%E0', '%2E', '%2F', '%3A', '%', '%ZZ', '%ED%A0%80'])
+  const POOL = Array.from(ALNUM + '..../:?#&=%+-_~ @\\\t\n中文签署·😀').concat([
+    '\uD800',
+    '\uDC00',
+    '\u0000',
+    '%E0',
+    '%2E',
+    '%2F',
+    '%3A',
+    '%',
+    '%ZZ',
+    '%ED%A0%80'
+  ])
 
   function check(input: unknown, failures: string[], mustNotBeOk: boolean, original?: string): void {
     let r: EntryParse
@@ -444,7 +459,7 @@ describe('parseEntry fuzz', () => {
   test('10 000 random and mutated inputs never throw and always give ok or a known, Chinese refusal', () => {
     const rand = prng(0x1c5ea1)
     const int = (n: number) => Math.floor(rand() * n)
-    const pickOf = <T,>(xs: readonly T[]): T => xs[int(xs.length)]
+    const pickOf = <T>(xs: readonly T[]): T => xs[int(xs.length)]
     const randomString = (max: number) => Array.from({ length: int(max) }, () => pickOf(POOL)).join('')
     const randomPayload = () =>
       encodePayload({
@@ -496,7 +511,17 @@ describe('parseEntry fuzz', () => {
         }
       }
     }
-    const hosts = [HOST, HOST, H5_HOST, 'SIGN.INKSEAL.CN', 'sign.inkseal.cn:443', 'evil.example.com', 'user@sign.inkseal.cn', 'sign.inkseal.cn@evil.example.com', '']
+    const hosts = [
+      HOST,
+      HOST,
+      H5_HOST,
+      'SIGN.INKSEAL.CN',
+      'sign.inkseal.cn:443',
+      'evil.example.com',
+      'user@sign.inkseal.cn',
+      'sign.inkseal.cn@evil.example.com',
+      ''
+    ]
     // encodeURIComponent throws on a lone surrogate (which the mutations can insert)
     const enc = (x: string) => {
       try {

@@ -1,12 +1,4 @@
-import {
-  checkDeclaredSize,
-  checkFile,
-  isComplete,
-  LETTER_FILE_RULE,
-  LICENSE_FILE_RULE,
-  MB,
-  sniffFileKind
-} from '@/domain/fileType'
+import { checkDeclaredSize, checkFile, isComplete, LETTER_FILE_RULE, LICENSE_FILE_RULE, MB, sniffFileKind } from '@/domain/fileType'
 import { encodePng } from '@/domain/enterprise/png'
 import { letterTemplatePdf } from '@/domain/enterprise/letterTemplate'
 
@@ -49,7 +41,12 @@ describe('file type from bytes', () => {
   })
 
   test('a real PDF header (the letter template) is a PDF: fine for a letter, refused for a licence', () => {
-    const pdf = letterTemplatePdf({ enterpriseName: '北京墨印科技有限公司', creditCode: '91110108MA01W8KX3J', legalRepresentative: '周明远', adminName: '李四' })
+    const pdf = letterTemplatePdf({
+      enterpriseName: '北京墨印科技有限公司',
+      creditCode: '91110108MA01W8KX3J',
+      legalRepresentative: '周明远',
+      adminName: '李四'
+    })
     expect(String.fromCharCode(...pdf.subarray(0, 8))).toBe('%PDF-1.4')
     expect(sniffFileKind(pdf)).toBe('PDF')
     expect(checkFile(pdf, LETTER_FILE_RULE)).toMatchObject({ ok: true, value: { kind: 'PDF', mime: 'application/pdf' } })

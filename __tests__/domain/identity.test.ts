@@ -174,31 +174,28 @@ describe('validateResidentId', () => {
     expect(code(validateResidentId('440524188001010015', NOW))).toBe('ID_CHECKSUM')
   })
 
-  test.each(['11010519491231002X', '440524188001010014'])(
-    'every single-digit substitution of %s is refused',
-    (valid) => {
-      let checked = 0
-      let byChecksum = 0
-      for (let i = 0; i < 18; i++) {
-        for (const ch of '0123456789X') {
-          if (ch === valid[i] || (ch === 'X' && i < 17)) continue
-          const id = valid.slice(0, i) + ch + valid.slice(i + 1)
-          const r = validateResidentId(id, NOW)
-          expect([id, r.ok]).toEqual([id, false])
-          // If only the check character is wrong now, the check character must be what says so.
-          const first17 = id.slice(0, 17)
-          if (validateResidentId(withCheck(first17), NOW).ok) {
-            expect([id, code(r)]).toEqual([id, 'ID_CHECKSUM'])
-            byChecksum++
-          }
-          checked++
+  test.each(['11010519491231002X', '440524188001010014'])('every single-digit substitution of %s is refused', (valid) => {
+    let checked = 0
+    let byChecksum = 0
+    for (let i = 0; i < 18; i++) {
+      for (const ch of '0123456789X') {
+        if (ch === valid[i] || (ch === 'X' && i < 17)) continue
+        const id = valid.slice(0, i) + ch + valid.slice(i + 1)
+        const r = validateResidentId(id, NOW)
+        expect([id, r.ok]).toEqual([id, false])
+        // If only the check character is wrong now, the check character must be what says so.
+        const first17 = id.slice(0, 17)
+        if (validateResidentId(withCheck(first17), NOW).ok) {
+          expect([id, code(r)]).toEqual([id, 'ID_CHECKSUM'])
+          byChecksum++
         }
+        checked++
       }
-      expect(checked).toBe(17 * 9 + 10)
-      // most substitutions keep region and date valid: the check character has to catch them
-      expect(byChecksum).toBeGreaterThan(100)
     }
-  )
+    expect(checked).toBe(17 * 9 + 10)
+    // most substitutions keep region and date valid: the check character has to catch them
+    expect(byChecksum).toBeGreaterThan(100)
+  })
 
   test('adjacent transpositions of distinct digits are refused', () => {
     for (const valid of ['11010519491231002X', '440524188001010014']) {
@@ -212,7 +209,39 @@ describe('validateResidentId', () => {
 
   test('property: 2 000 random IDs with a valid region and date', () => {
     const rand = prng(20240601)
-    const provinces = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']
+    const provinces = [
+      '11',
+      '12',
+      '13',
+      '14',
+      '15',
+      '21',
+      '22',
+      '23',
+      '31',
+      '32',
+      '33',
+      '34',
+      '35',
+      '36',
+      '37',
+      '41',
+      '42',
+      '43',
+      '44',
+      '45',
+      '46',
+      '50',
+      '51',
+      '52',
+      '53',
+      '54',
+      '61',
+      '62',
+      '63',
+      '64',
+      '65'
+    ]
     const pad = (n: number, w: number) => String(n).padStart(w, '0')
     const minDay = Date.UTC(1800, 0, 1)
     const maxDay = Date.UTC(2024, 5, 1)
@@ -252,17 +281,12 @@ describe('validateMobile', () => {
     expect(validateMobile('13800138000')).toEqual({ ok: true, value: '13800138000' })
   })
 
-  test.each([
-    ['+8613800138000'],
-    ['8613800138000'],
-    ['+86 138 0013 8000'],
-    ['86-138-0013-8000'],
-    ['138-0013-8000'],
-    [' 138 0013 8000 '],
-    ['+86-13800138000']
-  ])('%s is normalised to 13800138000', (input) => {
-    expect(validateMobile(input)).toEqual({ ok: true, value: '13800138000' })
-  })
+  test.each([['+8613800138000'], ['8613800138000'], ['+86 138 0013 8000'], ['86-138-0013-8000'], ['138-0013-8000'], [' 138 0013 8000 '], ['+86-13800138000']])(
+    '%s is normalised to 13800138000',
+    (input) => {
+      expect(validateMobile(input)).toEqual({ ok: true, value: '13800138000' })
+    }
+  )
 
   test('every prefix 13-19 is accepted, 10-12 refused', () => {
     for (let second = 0; second <= 9; second++) {

@@ -22,13 +22,12 @@ function decode(text: string): string | null {
 }
 
 describe('qrSvg', () => {
-  test.each([
-    'https://sign.inkseal.cn/s/1.S.PERSNL26.p3Zr8TqW.tf0a2c.R',
-    'http://localhost:10086/s/1.S.STRATG26.Ab3dEf9h.tf0a2c.x',
-    '签署码 张三'
-  ])('the matrix decodes back to %j (jsQR)', (text) => {
-    expect(decode(text)).toBe(text)
-  })
+  test.each(['https://sign.inkseal.cn/s/1.S.PERSNL26.p3Zr8TqW.tf0a2c.R', 'http://localhost:10086/s/1.S.STRATG26.Ab3dEf9h.tf0a2c.x', '签署码 张三'])(
+    'the matrix decodes back to %j (jsQR)',
+    (text) => {
+      expect(decode(text)).toBe(text)
+    }
+  )
 
   test('the SVG has a square viewBox with the quiet zone and one path of modules', () => {
     const svg = qrSvg('hello', { margin: 2 })

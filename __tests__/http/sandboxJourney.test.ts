@@ -236,7 +236,20 @@ describe('parity: in-process sandbox vs the same sandbox over HTTP', () => {
       expect(actual).toEqual(expected)
       // the transcript covers successes and several kinds of errors
       const kinds = new Set(expected.map((x) => (x as unknown[])[1] === 'error' && ((x as unknown[])[3] as { code: string }).code))
-      expect(kinds).toEqual(new Set([false, 'LINK_INVALID', 'SMS_CODE_MISSING', 'SMS_TOO_FREQUENT', 'SMS_CODE_WRONG', 'FACE_FAILED', 'NOT_DESIGNATED_SIGNER', 'FORBIDDEN', 'SESSION_INVALID', 'INVALID_INPUT']))
+      expect(kinds).toEqual(
+        new Set([
+          false,
+          'LINK_INVALID',
+          'SMS_CODE_MISSING',
+          'SMS_TOO_FREQUENT',
+          'SMS_CODE_WRONG',
+          'FACE_FAILED',
+          'NOT_DESIGNATED_SIGNER',
+          'FORBIDDEN',
+          'SESSION_INVALID',
+          'INVALID_INPUT'
+        ])
+      )
     } finally {
       await s.close()
     }

@@ -74,7 +74,9 @@ describe('the PDF of record', () => {
     expect(doc.signed).toBe(false)
     expect(doc.fileName).toContain('（预览）')
     expect(pdfVerdict(base64ToBytes(doc.pdfBase64)!).status).toBe('UNSIGNED')
-    expect(execFileSync('pdftotext', [write('preview.pdf', base64ToBytes(doc.pdfBase64)!), '-'], { encoding: 'utf8' })).toContain('尚未完成（预览，无数字签名）')
+    expect(execFileSync('pdftotext', [write('preview.pdf', base64ToBytes(doc.pdfBase64)!), '-'], { encoding: 'utf8' })).toContain(
+      '尚未完成（预览，无数字签名）'
+    )
   })
 
   test('only with a valid session of someone in the flow', async () => {
@@ -110,6 +112,8 @@ test('npm run sandbox:demo plays a flow to completion (handwriting, seal, paging
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
   for (const s of ['劳动合同', '签署报告', '企业印章', '手写签名', '人事专用章']) expect(text).toContain(s)
   // without --out: a usage message, exit 2
-  expect(spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'sandbox-demo.ts')], { encoding: 'utf8' }).status).toBe(2)
+  expect(
+    spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'sandbox-demo.ts')], { encoding: 'utf8' }).status
+  ).toBe(2)
   fs.rmSync(out, { recursive: true, force: true })
 })

@@ -32,7 +32,12 @@ describe('enterprise operations over HTTP', () => {
     const f = await adminSet(env, 'STANDARD')
     expect(f.app.status).toBe('ADMIN_SET')
     const rep = DEMO_LICENSES.STANDARD.legalRep
-    const app = await env.svc.requestLegalRepAuthorization({ session: f.session, applicationId: f.app.applicationId, creditCode: DEMO_LICENSES.STANDARD.fields.creditCode, legalRep: rep })
+    const app = await env.svc.requestLegalRepAuthorization({
+      session: f.session,
+      applicationId: f.app.applicationId,
+      creditCode: DEMO_LICENSES.STANDARD.fields.creditCode,
+      legalRep: rep
+    })
     const { applicationId, linkToken } = linkParts(app)
     const zs = await verify(env, rep)
     await env.svc.openLegalRepRequest({ session: zs.token, applicationId, linkToken })

@@ -91,7 +91,10 @@ describe('uploads', () => {
     const s = await verify(env, OPERATOR)
     const other = await verify(env, ADMIN)
     const t = await env.svc.startUpload({ session: s.token, purpose: 'LICENSE', fileName: 'x.png', size: 10 })
-    await expectError(env.svc.uploadChunk({ session: other.token, uploadId: t.uploadId, index: 0, data: bytesToBase64(new Uint8Array(10)) }), 'UPLOAD_NOT_FOUND')
+    await expectError(
+      env.svc.uploadChunk({ session: other.token, uploadId: t.uploadId, index: 0, data: bytesToBase64(new Uint8Array(10)) }),
+      'UPLOAD_NOT_FOUND'
+    )
     env.advance(ENTERPRISE_RULES.UPLOAD_TTL_MS)
     await expectError(env.svc.uploadChunk({ session: s.token, uploadId: t.uploadId, index: 0, data: bytesToBase64(new Uint8Array(10)) }), 'UPLOAD_NOT_FOUND')
   })
@@ -155,7 +158,13 @@ describe('OCR of the business licence', () => {
     const app = await env.svc.createEnterpriseApplication({ session: s.token })
     const outcomes = new Set<string>()
     for (let v = 0; v < 24; v++) {
-      const bytes = encodePng({ width: 4, height: 4, format: 'gray1', pixels: Uint8Array.from({ length: 16 }, (_, i) => (i * v) & 1) , text: [{ keyword: 'v', text: String(v) }] })
+      const bytes = encodePng({
+        width: 4,
+        height: 4,
+        format: 'gray1',
+        pixels: Uint8Array.from({ length: 16 }, (_, i) => (i * v) & 1),
+        text: [{ keyword: 'v', text: String(v) }]
+      })
       const expected = readLicense({ marker: null, sha256: bytesToHex(sha256(bytes)) })
       const file = await upload(env, s.token, 'LICENSE', `p${v}.png`, bytes)
       const got = await env.svc.recognizeLicense({ session: s.token, applicationId: app.applicationId, fileId: file.fileId }).then(
@@ -200,7 +209,10 @@ describe('confirming the licence and the administrator', () => {
 
   test('an enterprise that is already verified cannot be onboarded again', async () => {
     const { env, session, app } = await recognised(setup(), 'VERIFIED')
-    const e = await expectError(env.svc.confirmLicense({ session, applicationId: app.applicationId, license: fieldsOf('VERIFIED') as never }), 'ENTERPRISE_ALREADY_VERIFIED')
+    const e = await expectError(
+      env.svc.confirmLicense({ session, applicationId: app.applicationId, license: fieldsOf('VERIFIED') as never }),
+      'ENTERPRISE_ALREADY_VERIFIED'
+    )
     expect(e.message).toContain('杭州星河数字科技有限公司已完成企业认证')
   })
 
@@ -208,7 +220,10 @@ describe('confirming the licence and the administrator', () => {
     const { env, session, app } = await recognised(setup(), 'STANDARD')
     await expectError(env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: ADMIN }), 'APPLICATION_STATE')
     await env.svc.confirmLicense({ session, applicationId: app.applicationId, license: fieldsOf('STANDARD') as never })
-    const bad = await expectError(env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: { ...ADMIN, idNumber: '330106199108170021' } }), 'INVALID_INPUT')
+    const bad = await expectError(
+      env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: { ...ADMIN, idNumber: '330106199108170021' } }),
+      'INVALID_INPUT'
+    )
     expect(bad.details.field).toBe('idNumber')
     const done = await env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: ADMIN })
     expect(done.status).toBe('ADMIN_SET')
@@ -261,14 +276,18 @@ describe('authorization by letter', () => {
     expect(approved.status).toBe('ACTIVATED')
     expect(approved.letters.map((l) => l.outcome)).toEqual(['REJECTED', 'APPROVED'])
     expect(approved.activatedAt).toBe(approved.letters[1].reviewDueAt)
-    expect(approved.history.map((h) => h.status)).toEqual(
-      expect.arrayContaining(['LETTER_REVIEW', 'LETTER_REJECTED', 'ACTIVATED'])
-    )
+    expect(approved.history.map((h) => h.status)).toEqual(expect.arrayContaining(['LETTER_REVIEW', 'LETTER_REJECTED', 'ACTIVATED']))
   })
 
   test('other enterprises are approved on the first letter; the dev tool makes reviews due now', async () => {
     const { env, session, app } = await adminSet(setup(), 'STANDARD')
-    const letter = await upload(env, session, 'LETTER', 'l.pdf', letterTemplatePdf({ enterpriseName: 'x', creditCode: 'y', legalRepresentative: 'z', adminName: 'w' }))
+    const letter = await upload(
+      env,
+      session,
+      'LETTER',
+      'l.pdf',
+      letterTemplatePdf({ enterpriseName: 'x', creditCode: 'y', legalRepresentative: 'z', adminName: 'w' })
+    )
     await env.svc.submitAuthorizationLetter({ session, applicationId: app.applicationId, fileId: letter.fileId })
     await expect(env.sb.dev.completeLetterReviews()).resolves.toBe(1)
     expect((await env.svc.getEnterpriseApplication({ session, applicationId: app.applicationId })).status).toBe('ACTIVATED')
@@ -285,7 +304,12 @@ describe('authorization by letter', () => {
     expect(app.allowedMethods).toEqual(['LETTER'])
     const rep = DEMO_LICENSES.GOVERNMENT.legalRep
     const e = await expectError(
-      env.svc.requestLegalRepAuthorization({ session, applicationId: app.applicationId, creditCode: DEMO_LICENSES.GOVERNMENT.fields.creditCode, legalRep: rep }),
+      env.svc.requestLegalRepAuthorization({
+        session,
+        applicationId: app.applicationId,
+        creditCode: DEMO_LICENSES.GOVERNMENT.fields.creditCode,
+        legalRep: rep
+      }),
       'METHOD_NOT_ALLOWED'
     )
     expect(e.message).toContain('党政机关只能通过上传授权书')
@@ -334,7 +358,10 @@ describe('authorization by the legal representative', () => {
   ])('the operator’s details must agree with the licence (%s)', async (field, change, words) => {
     const { env, session, app } = await adminSet(setup(), 'STANDARD')
     const { creditCode, ...rep } = { creditCode: STANDARD.fields.creditCode, ...ZHOU, ...change }
-    const e = await expectError(env.svc.requestLegalRepAuthorization({ session, applicationId: app.applicationId, creditCode, legalRep: rep }), 'LEGAL_REP_MISMATCH')
+    const e = await expectError(
+      env.svc.requestLegalRepAuthorization({ session, applicationId: app.applicationId, creditCode, legalRep: rep }),
+      'LEGAL_REP_MISMATCH'
+    )
     expect(e.details.field).toBe(field)
     expect(e.message).toContain(words)
     expect((await env.svc.getEnterpriseApplication({ session, applicationId: app.applicationId })).status).toBe('ADMIN_SET')
@@ -343,7 +370,12 @@ describe('authorization by the legal representative', () => {
   test('an invalid ID or mobile for the legal representative is refused as input', async () => {
     const { env, session, app } = await adminSet(setup(), 'STANDARD')
     const e = await expectError(
-      env.svc.requestLegalRepAuthorization({ session, applicationId: app.applicationId, creditCode: STANDARD.fields.creditCode, legalRep: { ...ZHOU, mobile: '12345' } }),
+      env.svc.requestLegalRepAuthorization({
+        session,
+        applicationId: app.applicationId,
+        creditCode: STANDARD.fields.creditCode,
+        legalRep: { ...ZHOU, mobile: '12345' }
+      }),
       'INVALID_INPUT'
     )
     expect(e.details.field).toBe('legalRepMobile')
@@ -386,7 +418,10 @@ describe('authorization by the legal representative', () => {
     await expectError(env.svc.confirmLegalRepAuthorization({ session: zs.token, applicationId, linkToken, smsCode: code }), 'AUTHORIZATION_DECIDED')
     // The enterprise is now verified: nobody can onboard it again.
     const again = await recognised(env, 'STANDARD', ADMIN)
-    await expectError(env.svc.confirmLicense({ session: again.session, applicationId: again.app.applicationId, license: fieldsOf('STANDARD') as never }), 'ENTERPRISE_ALREADY_VERIFIED')
+    await expectError(
+      env.svc.confirmLicense({ session: again.session, applicationId: again.app.applicationId, license: fieldsOf('STANDARD') as never }),
+      'ENTERPRISE_ALREADY_VERIFIED'
+    )
   })
 
   test('the wrong person who opens the link is refused, told whom it is for (masked)', async () => {
@@ -427,7 +462,10 @@ describe('authorization by the legal representative', () => {
   test('the link expires after 24 hours (sandbox clock); a new one can be sent after 60 s, which voids the old one', async () => {
     const { env, session, app, rep } = await requested()
     const { applicationId, linkToken } = linkParts(app)
-    await expectError(env.svc.requestLegalRepAuthorization({ session, applicationId, creditCode: STANDARD.fields.creditCode, legalRep: rep }), 'SMS_TOO_FREQUENT')
+    await expectError(
+      env.svc.requestLegalRepAuthorization({ session, applicationId, creditCode: STANDARD.fields.creditCode, legalRep: rep }),
+      'SMS_TOO_FREQUENT'
+    )
     env.advance(ENTERPRISE_RULES.LEGAL_REP_LINK_TTL_MS - 1)
     await expect(env.svc.resolveLegalRepLink({ applicationId, linkToken })).resolves.toMatchObject({ outcome: 'PENDING' })
     env.advance(1)
@@ -438,7 +476,12 @@ describe('authorization by the legal representative', () => {
     // The operator's own session has expired meanwhile (2 h): they verify again.
     const operator = await verify(env, OPERATOR)
     await expectError(env.svc.getEnterpriseApplication({ session, applicationId }), 'SESSION_EXPIRED')
-    const renewed = await env.svc.requestLegalRepAuthorization({ session: operator.token, applicationId, creditCode: STANDARD.fields.creditCode, legalRep: rep })
+    const renewed = await env.svc.requestLegalRepAuthorization({
+      session: operator.token,
+      applicationId,
+      creditCode: STANDARD.fields.creditCode,
+      legalRep: rep
+    })
     await expectError(env.svc.resolveLegalRepLink({ applicationId, linkToken }), 'LINK_INVALID')
     await expect(env.svc.resolveLegalRepLink(linkParts(renewed))).resolves.toMatchObject({ outcome: 'PENDING' })
   })
@@ -474,7 +517,12 @@ describe('authorization by the legal representative', () => {
     expect(f.app.admin?.isOperator).toBe(true)
     expect(f.app.allowedMethods).toEqual(['SELF', 'LETTER'])
     await expectError(
-      env.svc.requestLegalRepAuthorization({ session: f.session, applicationId: f.app.applicationId, creditCode: DEMO_LICENSES.INDIVIDUAL.fields.creditCode, legalRep: DEMO_LICENSES.INDIVIDUAL.legalRep }),
+      env.svc.requestLegalRepAuthorization({
+        session: f.session,
+        applicationId: f.app.applicationId,
+        creditCode: DEMO_LICENSES.INDIVIDUAL.fields.creditCode,
+        legalRep: DEMO_LICENSES.INDIVIDUAL.legalRep
+      }),
       'METHOD_NOT_ALLOWED'
     )
     const ticket = await env.svc.sendLegalRepCode({ session: f.session, applicationId: f.app.applicationId })
@@ -516,7 +564,12 @@ describe('persistence and private data', () => {
   test('persisted state holds no full ID or mobile number and no file bytes', async () => {
     const env = setup()
     const f = await adminSet(env, 'STANDARD')
-    await env.svc.requestLegalRepAuthorization({ session: f.session, applicationId: f.app.applicationId, creditCode: STANDARD.fields.creditCode, legalRep: ZHOU })
+    await env.svc.requestLegalRepAuthorization({
+      session: f.session,
+      applicationId: f.app.applicationId,
+      creditCode: STANDARD.fields.creditCode,
+      legalRep: ZHOU
+    })
     const letterBytes = env.sb.dev.licenseSampleImage('LETTER')
     await upload(env, f.session, 'LETTER', 'l.png', letterBytes)
     const json = env.storage.get(SANDBOX_STORAGE_KEY)!
@@ -532,7 +585,12 @@ describe('persistence and private data', () => {
   test('views carry masked data only', async () => {
     const env = setup()
     const f = await adminSet(env, 'STANDARD')
-    const app = await env.svc.requestLegalRepAuthorization({ session: f.session, applicationId: f.app.applicationId, creditCode: STANDARD.fields.creditCode, legalRep: ZHOU })
+    const app = await env.svc.requestLegalRepAuthorization({
+      session: f.session,
+      applicationId: f.app.applicationId,
+      creditCode: STANDARD.fields.creditCode,
+      legalRep: ZHOU
+    })
     const text = JSON.stringify(app)
     for (const secret of [ADMIN.idNumber, ADMIN.mobile, ZHOU.idNumber, ZHOU.mobile, OPERATOR.mobile]) expect(text).not.toContain(secret)
   })
@@ -540,7 +598,12 @@ describe('persistence and private data', () => {
   test('cancelling ends the application and voids the link', async () => {
     const env = setup()
     const f = await adminSet(env, 'STANDARD')
-    const app = await env.svc.requestLegalRepAuthorization({ session: f.session, applicationId: f.app.applicationId, creditCode: STANDARD.fields.creditCode, legalRep: ZHOU })
+    const app = await env.svc.requestLegalRepAuthorization({
+      session: f.session,
+      applicationId: f.app.applicationId,
+      creditCode: STANDARD.fields.creditCode,
+      legalRep: ZHOU
+    })
     const c = await env.svc.cancelEnterpriseApplication({ session: f.session, applicationId: app.applicationId })
     expect(c.status).toBe('CANCELLED')
     await expectError(env.svc.resolveLegalRepLink(linkParts(app)), 'LINK_INVALID')

@@ -10,19 +10,19 @@ describe('lazyService (the app loads the sandbox on the first backend call)', ()
   test('nothing is loaded until an operation is called, then once for all calls', async () => {
     let loads = 0
     const real = sandbox()
-    const lazy = lazyService(async () => {
-      loads++
-      return real
-    }, (s) => s)
+    const lazy = lazyService(
+      async () => {
+        loads++
+        return real
+      },
+      (s) => s
+    )
     expect(Object.keys(lazy.service).sort()).toEqual([...OPERATIONS].sort())
     expect(loads).toBe(0)
     const parsed = parsePayload(real.dev.listDemoLinks()[0].payload, Date.now())
     if (!parsed.ok) throw new Error('demo payload does not parse')
     const input = { flowId: parsed.payload.id, linkToken: parsed.payload.token }
-    const [a, b] = await Promise.all([
-      lazy.service.resolveEntry(input),
-      lazy.service.getMeetingBoard({} as never).catch((e) => e)
-    ])
+    const [a, b] = await Promise.all([lazy.service.resolveEntry(input), lazy.service.getMeetingBoard({} as never).catch((e) => e)])
     expect(loads).toBe(1)
     // the answers are the real backend's, refusals included
     expect(a).toEqual(await real.resolveEntry(input))
@@ -35,11 +35,14 @@ describe('lazyService (the app loads the sandbox on the first backend call)', ()
   test('a failed load is reported to the caller and tried again on the next call', async () => {
     let loads = 0
     const real = sandbox()
-    const lazy = lazyService(async (): Promise<InkSealService> => {
-      loads++
-      if (loads === 1) throw new Error('chunk load failed')
-      return real
-    }, (s) => s)
+    const lazy = lazyService(
+      async (): Promise<InkSealService> => {
+        loads++
+        if (loads === 1) throw new Error('chunk load failed')
+        return real
+      },
+      (s) => s
+    )
     await expect(lazy.service.listMyFlows({ session: 'x' })).rejects.toThrow('chunk load failed')
     await expect(lazy.service.listMyFlows({ session: 'x' })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
     expect(loads).toBe(2)

@@ -535,7 +535,13 @@ describe('persistence, determinism, faults, latency', () => {
       const { sb } = setup({ seed, faults: { rate: 0.3 } })
       const link = demoLink(sb, 'PERSONAL')
       const out: boolean[] = []
-      for (let i = 0; i < 60; i++) out.push(await sb.resolveEntry(link).then(() => true, () => false))
+      for (let i = 0; i < 60; i++)
+        out.push(
+          await sb.resolveEntry(link).then(
+            () => true,
+            () => false
+          )
+        )
       return out
     }
     const a = await pattern()
@@ -575,7 +581,12 @@ describe('private data', () => {
     const wang = await login(sb, P.WANG_FANG)
     keep(await sb.joinFlow({ session: wang, ...demoLink(sb, 'ENTERPRISE_PERSONAL') }))
     for (const who of [P.LIU_YANG, P.ZHAO_MIN, P.SUN_LEI, P.ZHOU_TING]) {
-      keep(await sb.joinFlow({ session: keep(await sb.completeFace({ verificationId: await verify(sb, who), capture: OK_FACE })).token, ...demoLink(sb, 'STRATEGIC') }))
+      keep(
+        await sb.joinFlow({
+          session: keep(await sb.completeFace({ verificationId: await verify(sb, who), capture: OK_FACE })).token,
+          ...demoLink(sb, 'STRATEGIC')
+        })
+      )
     }
     const wu = await login(sb, P.WU_HAO)
     keep((await expectError(sb.joinFlow({ session: wu, ...demoLink(sb, 'STRATEGIC') }), 'NOT_DESIGNATED_SIGNER')).toJSON())

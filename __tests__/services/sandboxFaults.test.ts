@@ -49,7 +49,12 @@ describe('sandbox fault injection per operation', () => {
       const { s } = sb({ perOp: { signOut: { errorRate: 0.3 } } }, seed)
       const outcomes: boolean[] = []
       for (let i = 0; i < 400; i++) {
-        outcomes.push(await s.signOut({ session: 'x' }).then(() => true, () => false))
+        outcomes.push(
+          await s.signOut({ session: 'x' }).then(
+            () => true,
+            () => false
+          )
+        )
       }
       return outcomes
     }

@@ -150,7 +150,9 @@ export function pngBytes(w: number, h: number, seed = 0, noise = false): Buffer 
     raw[y * (w * 4 + 1)] = 0
     for (let i = 0; i < w; i++) {
       const o = y * (w * 4 + 1) + 1 + i * 4
-      const on = noise ? ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) & 0x10000) !== 0 : Math.abs(Math.round(h / 2 + (h / 3) * Math.sin((i + seed * 7) / 9)) - y) < 2
+      const on = noise
+        ? ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) & 0x10000) !== 0
+        : Math.abs(Math.round(h / 2 + (h / 3) * Math.sin((i + seed * 7) / 9)) - y) < 2
       raw[o + 3] = on ? 255 : 0
       if (noise) raw[o] = (x >>> 8) & 255
     }

@@ -3,20 +3,7 @@ import { SIGNING_RULES } from '@sandbox/signing'
 import { ServiceError } from '@/services/errors'
 import { OPERATIONS, SIGNING_OPERATIONS, type InkSealService, type SubmitValue } from '@/services/types'
 import { isValidField } from '@/domain/contract/fields'
-import {
-  expectError,
-  faceIntent,
-  join,
-  makePng,
-  pngBytes,
-  readAll,
-  SECOND,
-  setup,
-  smsIntent,
-  svgOf,
-  valuesFor,
-  type Env
-} from './signing.helpers'
+import { expectError, faceIntent, join, makePng, pngBytes, readAll, SECOND, setup, smsIntent, svgOf, valuesFor, type Env } from './signing.helpers'
 
 const F = DEMO_FLOWS
 
@@ -45,7 +32,12 @@ describe('contract and pages', () => {
     expect(mine.map((f) => f.type).sort()).toEqual(['CHECK_BOX', 'CHECK_BOX', 'SIGN_DATE', 'SIGN_SIGNATURE', 'SIGN_SIGNATURE', 'TEXT'])
     const text = mine.find((f) => f.type === 'TEXT')!
     expect(text).toMatchObject({ required: true, maxLength: 2, pattern: '[1-9]\\d?' })
-    expect(mine.filter((f) => f.type === 'CHECK_BOX').map((f) => f.required).sort()).toEqual([false, true])
+    expect(
+      mine
+        .filter((f) => f.type === 'CHECK_BOX')
+        .map((f) => f.required)
+        .sort()
+    ).toEqual([false, true])
     const other = c.fields.filter((f) => f.signerId !== signerId)
     expect(other.map((f) => f.type).sort()).toEqual(['SIGN_DATE', 'SIGN_SIGNATURE', 'SIGN_SIGNATURE'])
     expect(c.fields.find((f) => f.type === 'SIGN_DATE')!.dateFormat).toBe('YYYY年MM月DD日')
@@ -196,7 +188,15 @@ describe('submitting', () => {
     const env = setup()
     const { session, signerId, input } = await zhangSigns(env)
     const r = await env.sb.submitSigning(input)
-    expect(r).toMatchObject({ flowId: F.PERSONAL, signerId, signerStatus: 'SIGNED', flowStatus: 'SIGNING', intentMethod: 'SMS', revision: 1, signedAt: env.clock.t })
+    expect(r).toMatchObject({
+      flowId: F.PERSONAL,
+      signerId,
+      signerStatus: 'SIGNED',
+      flowStatus: 'SIGNING',
+      intentMethod: 'SMS',
+      revision: 1,
+      signedAt: env.clock.t
+    })
     expect(r.signers.find((s) => s.signerId === signerId)!.status).toBe('SIGNED')
     const c = await env.sb.getContract({ session, flowId: F.PERSONAL })
     expect(c.myStatus).toBe('SIGNED')
@@ -251,12 +251,13 @@ describe('submitting', () => {
     expect(unknown.details.reason).toBe('UNKNOWN_FIELD') // another signer's field
     await expectError(submit([...good, good[0]]), 'FIELD_INVALID')
     await expectError(env.sb.submitSigning({ session, flowId: F.PERSONAL, signerId, intentToken, idempotencyKey: 'short', values: good }), 'INVALID_INPUT')
-    await expectError(env.sb.submitSigning({ session, flowId: F.PERSONAL, signerId, intentToken, idempotencyKey: 'validation-x', values: 'x' as never }), 'INVALID_INPUT')
+    await expectError(
+      env.sb.submitSigning({ session, flowId: F.PERSONAL, signerId, intentToken, idempotencyKey: 'validation-x', values: 'x' as never }),
+      'INVALID_INPUT'
+    )
 
     // The optional box may stay unticked; a system signature is allowed here.
-    const sys = good
-      .filter((x) => !x.fieldId.endsWith('-renew'))
-      .map((x) => (x.kind === 'SIGN_SIGNATURE' ? { ...x, signatureKind: 'SYSTEM' as const } : x))
+    const sys = good.filter((x) => !x.fieldId.endsWith('-renew')).map((x) => (x.kind === 'SIGN_SIGNATURE' ? { ...x, signatureKind: 'SYSTEM' as const } : x))
     const r = await submit(sys)
     expect(r.signerStatus).toBe('SIGNED')
     const view = await env.sb.getContract({ session, flowId: F.PERSONAL })
@@ -310,7 +311,8 @@ describe('submitting', () => {
     expect(r.flowStatus).toBe('COMPLETED')
     // every page shows a slice of the paging seal at its right edge
     const pages = await env.sb.getContractPages({ session: wang.session, flowId: F.ENTERPRISE_PERSONAL, from: 0, count: 8 })
-    for (const p of pages.pages) expect(svgOf(p.src)).toMatch(/<svg x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" viewBox="[\d.]+ 0 [\d.]+ [\d.]+" preserveAspectRatio="none">/)
+    for (const p of pages.pages)
+      expect(svgOf(p.src)).toMatch(/<svg x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" viewBox="[\d.]+ 0 [\d.]+ [\d.]+" preserveAspectRatio="none">/)
     const last = svgOf(pages.pages[7].src)
     expect(last).toContain('人事专用章')
     expect(last).toContain('2026-11-21') // 王芳's date format
@@ -376,7 +378,14 @@ describe('submitting', () => {
     const li = await join(env, 'LI_SI', F.PERSONAL)
     const liView = await readAll(env, li.session, F.PERSONAL)
     await expectError(
-      env.sb.submitSigning({ session: li.session, flowId: F.PERSONAL, signerId: li.signerId, intentToken: fresh, idempotencyKey: 'li-key-0001', values: valuesFor(liView, li.signerId) }),
+      env.sb.submitSigning({
+        session: li.session,
+        flowId: F.PERSONAL,
+        signerId: li.signerId,
+        intentToken: fresh,
+        idempotencyKey: 'li-key-0001',
+        values: valuesFor(liView, li.signerId)
+      }),
       'INTENT_TOKEN_INVALID'
     )
     await env.sb.submitSigning({ ...input, intentToken: fresh, idempotencyKey: 'zhang-key-2' })

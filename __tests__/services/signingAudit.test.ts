@@ -152,7 +152,12 @@ describe('persistence and privacy', () => {
     const ch = await reloaded.sb.startIntent({ session, flowId: F.ENTERPRISE_PERSONAL, method: 'FACE' })
     const again = setup({ storage: env.storage })
     again.clock.t = env.clock.t
-    const g = await again.sb.confirmIntent({ session, flowId: F.ENTERPRISE_PERSONAL, challengeId: ch.challengeId, capture: { source: 'simulated', frames: 9, action: ch.faceAction!, completed: true } })
+    const g = await again.sb.confirmIntent({
+      session,
+      flowId: F.ENTERPRISE_PERSONAL,
+      challengeId: ch.challengeId,
+      capture: { source: 'simulated', frames: 9, action: ch.faceAction!, completed: true }
+    })
     expect(g.intentToken).toMatch(/^it_/)
   })
 

@@ -25,7 +25,14 @@ test('read, confirm intent and sign over HTTP; an error keeps its code', async (
     expect(e.code).toBe('INVALID_INPUT')
     const ch = await api.startIntent({ session, flowId: DEMO_FLOWS.PERSONAL, method: 'SMS' })
     const g = await api.confirmIntent({ session, flowId: DEMO_FLOWS.PERSONAL, challengeId: ch.challengeId, smsCode: lastCode(env.sb) })
-    const input = { session, flowId: DEMO_FLOWS.PERSONAL, signerId, intentToken: g.intentToken, idempotencyKey: 'http-key-0001', values: valuesFor(c, signerId) }
+    const input = {
+      session,
+      flowId: DEMO_FLOWS.PERSONAL,
+      signerId,
+      intentToken: g.intentToken,
+      idempotencyKey: 'http-key-0001',
+      values: valuesFor(c, signerId)
+    }
     const r = await api.submitSigning(input)
     expect(await api.submitSigning(input)).toEqual(r)
     const dup = await api.submitSigning({ ...input, idempotencyKey: 'http-key-0002' }).catch((x) => x)

@@ -70,14 +70,23 @@ describe('FACE intent', () => {
       'FACE_FAILED'
     )
     expect(e2.details).toMatchObject({ reason: 'ACTION_NOT_COMPLETED', remaining: 1 })
-    await expectError(env.sb.confirmIntent({ session, flowId, challengeId: ch.challengeId, capture: { ...OK_FACE, action: other } }), 'INTENT_CHALLENGE_INVALID')
-    await expectError(env.sb.confirmIntent({ session, flowId, challengeId: ch.challengeId, capture: { ...OK_FACE, action: ch.faceAction! } }), 'INTENT_CHALLENGE_INVALID')
+    await expectError(
+      env.sb.confirmIntent({ session, flowId, challengeId: ch.challengeId, capture: { ...OK_FACE, action: other } }),
+      'INTENT_CHALLENGE_INVALID'
+    )
+    await expectError(
+      env.sb.confirmIntent({ session, flowId, challengeId: ch.challengeId, capture: { ...OK_FACE, action: ch.faceAction! } }),
+      'INTENT_CHALLENGE_INVALID'
+    )
     await expectError(env.sb.confirmIntent({ session, flowId, challengeId: ch.challengeId, capture: { nope: 1 } as never }), 'INTENT_CHALLENGE_INVALID')
 
     const ch2 = await env.sb.startIntent({ session, flowId, method: 'FACE' })
     await expectError(env.sb.confirmIntent({ session, flowId, challengeId: ch2.challengeId, capture: { nope: 1 } as never }), 'INVALID_INPUT')
     env.advance(SIGNING_RULES.INTENT_CHALLENGE_TTL_MS)
-    await expectError(env.sb.confirmIntent({ session, flowId, challengeId: ch2.challengeId, capture: { ...OK_FACE, action: ch2.faceAction! } }), 'INTENT_CHALLENGE_INVALID')
+    await expectError(
+      env.sb.confirmIntent({ session, flowId, challengeId: ch2.challengeId, capture: { ...OK_FACE, action: ch2.faceAction! } }),
+      'INTENT_CHALLENGE_INVALID'
+    )
     const ch3 = await env.sb.startIntent({ session, flowId, method: 'FACE' })
     const g = await env.sb.confirmIntent({ session, flowId, challengeId: ch3.challengeId, capture: { ...OK_FACE, action: ch3.faceAction! } })
     expect(g.method).toBe('FACE')
@@ -87,7 +96,10 @@ describe('FACE intent', () => {
     const { env, session, flowId } = await ready()
     const ch = await env.sb.startIntent({ session, flowId, method: 'FACE' })
     const li = await join(env, 'LI_SI', flowId)
-    await expectError(env.sb.confirmIntent({ session: li.session, flowId, challengeId: ch.challengeId, capture: { ...OK_FACE, action: ch.faceAction! } }), 'INTENT_CHALLENGE_INVALID')
+    await expectError(
+      env.sb.confirmIntent({ session: li.session, flowId, challengeId: ch.challengeId, capture: { ...OK_FACE, action: ch.faceAction! } }),
+      'INTENT_CHALLENGE_INVALID'
+    )
   })
 })
 

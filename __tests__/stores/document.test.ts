@@ -36,7 +36,7 @@ describe('下载合同文件', () => {
     expect(s.document.error).toBeNull()
   })
 
-  test("the device refuses the file: its message, nothing recorded as handed over", async () => {
+  test('the device refuses the file: its message, nothing recorded as handed over', async () => {
     const w = world()
     const flowId = await signIn(w, DEMO_PEOPLE.ZHANG_SAN, '借款合同（已完成）')
     const s = w.store.signing

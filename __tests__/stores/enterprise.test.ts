@@ -270,7 +270,9 @@ describe('sandbox developer tools in the store', () => {
     const b = backend()
     const { store } = b.device()
     const ent = store.enterprise
-    expect(ent.samples.map((s) => s.key)).toEqual(expect.arrayContaining(['STANDARD', 'LOW_CONFIDENCE', 'GOVERNMENT', 'REJECT_FIRST', 'BLURRED', 'NOT_LICENSE']))
+    expect(ent.samples.map((s) => s.key)).toEqual(
+      expect.arrayContaining(['STANDARD', 'LOW_CONFIDENCE', 'GOVERNMENT', 'REJECT_FIRST', 'BLURRED', 'NOT_LICENSE'])
+    )
     await verifyOn(b, store, OPERATOR)
     await ent.start()
     expect(await ent.useSample('STANDARD')).toBe(true)

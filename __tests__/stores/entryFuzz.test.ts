@@ -12,17 +12,23 @@ test('10 000 random and mutated inputs never throw and always end in a typed sta
   const w = world()
   const valid = w.sandbox.dev.listDemoLinks().map((l) => l.link)
   const rng = mulberry32(424242)
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)]
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)]
   const randomText = (n: number) => Array.from({ length: n }, () => pick([...CHARS])).join('')
   const mutate = (s: string): string => {
     const i = Math.floor(rng.next() * s.length)
     switch (Math.floor(rng.next() * 6)) {
-      case 0: return s.slice(0, i) + pick([...CHARS]) + s.slice(i + 1)
-      case 1: return s.slice(0, i) + s.slice(i + 1)
-      case 2: return s.slice(0, i) + pick([...CHARS]) + s.slice(i)
-      case 3: return s.slice(0, i)
-      case 4: return encodeURIComponent(s)
-      default: return s.replace(/[a-z]/, (c) => c.toUpperCase())
+      case 0:
+        return s.slice(0, i) + pick([...CHARS]) + s.slice(i + 1)
+      case 1:
+        return s.slice(0, i) + s.slice(i + 1)
+      case 2:
+        return s.slice(0, i) + pick([...CHARS]) + s.slice(i)
+      case 3:
+        return s.slice(0, i)
+      case 4:
+        return encodeURIComponent(s)
+      default:
+        return s.replace(/[a-z]/, (c) => c.toUpperCase())
     }
   }
   const counts: Record<string, number> = {}

@@ -3,7 +3,11 @@ import { FormState } from '@/stores/form'
 
 type F = 'a' | 'b'
 const form = () =>
-  new FormState<F>(['a', 'b'], () => ({ a: '', b: '' }), (v) => ({ a: v.a ? null : 'a 必填', b: v.b.length === 2 ? null : 'b 两位' }))
+  new FormState<F>(
+    ['a', 'b'],
+    () => ({ a: '', b: '' }),
+    (v) => ({ a: v.a ? null : 'a 必填', b: v.b.length === 2 ? null : 'b 两位' })
+  )
 
 test('messages show once touched; a backend message shows until the field changes', () => {
   const f = form()

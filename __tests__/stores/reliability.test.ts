@@ -157,7 +157,14 @@ describe('nothing lost', () => {
     await again.signing.open(flowId)
     expect(again.signing.remainingCount).toBe(before)
     expect(again.signing.buildValues().some((v) => v.fieldId === textField.fieldId && (v as { text?: string }).text === '3')).toBe(true)
-    rows.push({ scenario: 'App killed after drawing and filling', cases: 1, faults: 1, failures: 0, lost: 0, note: 'signature and text field restored from the draft' })
+    rows.push({
+      scenario: 'App killed after drawing and filling',
+      cases: 1,
+      faults: 1,
+      failures: 0,
+      lost: 0,
+      note: 'signature and text field restored from the draft'
+    })
   })
 
   test('a session that expires mid-flow asks to verify again and keeps the work; then it signs once', async () => {

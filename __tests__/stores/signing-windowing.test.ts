@@ -3,7 +3,10 @@ import { chunksFor, layoutColumn, pageAt, pageWindow, scrollOffsetFor } from '@/
 const A4 = { width: 595, height: 842 }
 
 describe('contract windowing', () => {
-  const layout = layoutColumn(Array.from({ length: 200 }, () => A4), 350)
+  const layout = layoutColumn(
+    Array.from({ length: 200 }, () => A4),
+    350
+  )
 
   test('pages are fitted to the width, keeping their aspect ratio, one under another', () => {
     expect(layout.pages[0]).toEqual({ index: 0, top: 12, width: 350, height: 495 })
@@ -39,7 +42,11 @@ describe('contract windowing', () => {
   test('scroll offsets for a place on a page, and fetch chunks', () => {
     expect(scrollOffsetFor(layout, 0, 0, 40)).toBe(0)
     expect(scrollOffsetFor(layout, 2, 0.5, 0)).toBe(layout.pages[2].top + Math.round(495 / 2))
-    expect(chunksFor(3, 12, 5, 200)).toEqual([[0, 4], [5, 9], [10, 14]])
+    expect(chunksFor(3, 12, 5, 200)).toEqual([
+      [0, 4],
+      [5, 9],
+      [10, 14]
+    ])
     expect(chunksFor(196, 199, 5, 200)).toEqual([[195, 199]])
     expect(chunksFor(0, -1, 5, 200)).toEqual([])
   })

@@ -56,7 +56,7 @@ describe('SigningStore: reading and fields', () => {
     expect(await w.store.signing.open(DEMO_FLOWS.PERSONAL)).toMatchObject({ kind: 'needsVerification' })
   })
 
-  test('remaining-field count and next-field jump go through the signer\'s fields in reading order', async () => {
+  test("remaining-field count and next-field jump go through the signer's fields in reading order", async () => {
     const w = world()
     const flowId = await signIn(w, li, '房屋租赁合同')
     const s = w.store.signing
@@ -94,7 +94,7 @@ describe('SigningStore: reading and fields', () => {
     expect(s.focusNext()!.type).toBe('TEXT')
   })
 
-  test('the pad\'s accepted signature is applied once: per field (PER_FIELD), and never unasked', async () => {
+  test("the pad's accepted signature is applied once: per field (PER_FIELD), and never unasked", async () => {
     const w = world()
     const flowId = await signIn(w, DEMO_PEOPLE.CHEN_CHEN, '劳动合同')
     const s = w.store.signing
@@ -151,7 +151,7 @@ describe('SigningStore: reading and fields', () => {
     s.leave()
   })
 
-  test('a contract reopened after the reading time keeps the server\'s reading progress', async () => {
+  test("a contract reopened after the reading time keeps the server's reading progress", async () => {
     const w = world()
     const flowId = await signIn(w, DEMO_PEOPLE.CHEN_CHEN, '劳动合同')
     await w.store.signing.open(flowId)
@@ -264,7 +264,10 @@ describe('SigningStore: long contracts', () => {
     expect(order).toEqual([0, 99, 199])
     s.ensurePages(197, 199)
     await settle()
-    expect(calls).toEqual([{ from: 0, count: 5 }, { from: 195, count: 5 }])
+    expect(calls).toEqual([
+      { from: 0, count: 5 },
+      { from: 195, count: 5 }
+    ])
     expect(s.needsLastPage).toBe(false)
     expect(s.readingPrompt).toMatch(/^请阅读合同 \d+ 秒$/)
     // Reading on through the document keeps a bounded cache.
@@ -550,4 +553,3 @@ describe('SigningStore: result polling and my contracts', () => {
     expect(m.visible.map((f) => f.title)).toEqual(['借款合同'])
   })
 })
-

@@ -5,7 +5,6 @@ import type { TestRoot } from './testRoot'
 import type { AcceptedSignature } from '@/stores/SigningStore'
 import type { DemoPerson, World } from './helpers'
 
-
 /** A real PNG, as the pad would hand over (the services' fixture maker). */
 export function signaturePng(w = 120, h = 48, seed = 1): string {
   return makePng(w, h, seed)
@@ -48,4 +47,3 @@ export async function readToEnd(store: TestRoot): Promise<void> {
 }
 
 export const settle = () => new Promise((r) => setTimeout(r, 0))
-

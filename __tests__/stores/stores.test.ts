@@ -316,7 +316,18 @@ describe('FlowStore', () => {
     const w = world()
     await verified(w)
     w.store.signature.accept({ png: 'data:image/png;base64,iVBORw0KGgo=', width: 10, height: 10, kind: 'HANDWRITTEN', createdAt: w.now() })
-    w.store.signature.saveDraft({ width: 100, height: 50, strokes: [{ points: [{ x: 1, y: 1, t: 0, w: 2 }, { x: 9, y: 9, t: 8, w: 2 }] }] })
+    w.store.signature.saveDraft({
+      width: 100,
+      height: 50,
+      strokes: [
+        {
+          points: [
+            { x: 1, y: 1, t: 0, w: 2 },
+            { x: 9, y: 9, t: 8, w: 2 }
+          ]
+        }
+      ]
+    })
     expect([...w.storage.data.keys()].filter((k) => k.startsWith('inkseal.signature'))).toHaveLength(2)
     // an app restart: the landing pages never make the signature store
     const again = w.restart()

@@ -19,8 +19,28 @@ const flow: FlowSummary = {
   closedReason: '发起方已撤销：合同条款需修改',
   parties: [{ partyType: 'PERSON', name: '张*' }],
   signers: [
-    { signerId: 's1', order: 1, partyType: 'PERSON', enterpriseName: null, maskedName: '张*', maskedMobile: '138****8000', roleLabel: '出租方', status: 'CANCELLED', signedAt: null },
-    { signerId: 's2', order: 1, partyType: 'ENTERPRISE', enterpriseName: '深圳前海云签科技有限公司', maskedName: '王*', maskedMobile: '139****1234', roleLabel: '经办人', status: 'SIGNED', signedAt: 1 }
+    {
+      signerId: 's1',
+      order: 1,
+      partyType: 'PERSON',
+      enterpriseName: null,
+      maskedName: '张*',
+      maskedMobile: '138****8000',
+      roleLabel: '出租方',
+      status: 'CANCELLED',
+      signedAt: null
+    },
+    {
+      signerId: 's2',
+      order: 1,
+      partyType: 'ENTERPRISE',
+      enterpriseName: '深圳前海云签科技有限公司',
+      maskedName: '王*',
+      maskedMobile: '139****1234',
+      roleLabel: '经办人',
+      status: 'SIGNED',
+      signedAt: 1
+    }
   ],
   pageCount: 6
 }

@@ -12,8 +12,7 @@ import { SignaturePad, type SignaturePadHandle, type SignaturePadProps } from '@
 import type { PadChange, SignatureData } from '@/domain/signature'
 
 type Fixture = { width: number; height: number; strokes: [number, number, number][][] }
-const fixture = (name: string): Fixture =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'strokes', `${name}.json`), 'utf8')) as Fixture
+const fixture = (name: string): Fixture => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'strokes', `${name}.json`), 'utf8')) as Fixture
 
 // jsdom lays nothing out: give canvases the pad's size (800 x 340 CSS px)
 const PAD_W = 800

@@ -38,11 +38,13 @@ jest.mock('@tarojs/taro', () => {
 })
 
 type Fixture = { width: number; height: number; strokes: [number, number, number][][] }
-const fixture = (name: string): Fixture =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'strokes', `${name}.json`), 'utf8')) as Fixture
+const fixture = (name: string): Fixture => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'strokes', `${name}.json`), 'utf8')) as Fixture
 
 beforeAll(() => {
-  for (const [prop, v] of [['clientWidth', 800], ['clientHeight', 340]] as const) {
+  for (const [prop, v] of [
+    ['clientWidth', 800],
+    ['clientHeight', 340]
+  ] as const) {
     Object.defineProperty(HTMLElement.prototype, prop, {
       configurable: true,
       get(this: HTMLElement) {

@@ -104,8 +104,7 @@ jest.mock('@tarojs/taro', () => {
 })
 
 type Fixture = { width: number; height: number; strokes: [number, number, number][][] }
-const fixture = (name: string): Fixture =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'strokes', `${name}.json`), 'utf8')) as Fixture
+const fixture = (name: string): Fixture => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'strokes', `${name}.json`), 'utf8')) as Fixture
 
 const mounted: TestUtils[] = []
 afterEach(() => {
@@ -155,7 +154,10 @@ describe('signature pad on WeChat (canvas.weapp.ts, faked wx)', () => {
       touch(host, 'touchstart', [{ identifier: 7, x: s[0][0], y: s[0][1] }])
       for (const [x, y] of s.slice(1)) touch(host, 'touchmove', [{ identifier: 7, x, y }])
       // a second finger is ignored
-      touch(host, 'touchmove', [{ identifier: 7, x: s[s.length - 1][0], y: s[s.length - 1][1] }, { identifier: 8, x: 5, y: 5 }])
+      touch(host, 'touchmove', [
+        { identifier: 7, x: s[s.length - 1][0], y: s[s.length - 1][1] },
+        { identifier: 8, x: 5, y: 5 }
+      ])
       expect(node.rafs.length).toBeGreaterThan(0)
       touch(host, 'touchend', [{ identifier: 7, x: s[s.length - 1][0], y: s[s.length - 1][1] }])
     }

@@ -65,8 +65,7 @@ export async function drawSignatureOnPad(page: Page): Promise<void> {
   const box = (await canvas.boundingBox())!
   const size = await canvas.evaluate((c) => ({ w: (c as HTMLCanvasElement).clientWidth, h: (c as HTMLCanvasElement).clientHeight }))
   const turned = (await page.locator('.pad-page--turned').count()) > 0
-  const toScreen = (p: { x: number; y: number }) =>
-    turned ? { x: box.x + box.width - p.y, y: box.y + p.x } : { x: box.x + p.x, y: box.y + p.y }
+  const toScreen = (p: { x: number; y: number }) => (turned ? { x: box.x + box.width - p.y, y: box.y + p.x } : { x: box.x + p.x, y: box.y + p.y })
   const W = size.w
   const H = size.h
   // Two strokes: a run of loops (like 张三 written fast), then a sweeping underline hook.
@@ -124,7 +123,10 @@ export async function confirmIntentBySms(page: Page): Promise<void> {
 
 /** On the intent page: the simulated face step. */
 export async function confirmIntentByFace(page: Page): Promise<void> {
-  await page.locator('[data-testid="intent-method-FACE"]').click().catch(() => undefined)
+  await page
+    .locator('[data-testid="intent-method-FACE"]')
+    .click()
+    .catch(() => undefined)
   await page.locator('[data-testid="intent-face-start"]').click()
   await page.locator('[data-testid="face-step"]').waitFor()
   await page.locator('[data-testid="face-step"] taro-button-core', { hasText: '开始人脸识别' }).click()

@@ -66,14 +66,17 @@ export function readAppJson(buildDir: string): AppJson {
 }
 
 function normaliseRoot(root: string): string {
-  return path.posix.normalize(root.replace(/\\/g, '/')).replace(/^\.?\/+/, '').replace(/\/+$/, '')
+  return path.posix
+    .normalize(root.replace(/\\/g, '/'))
+    .replace(/^\.?\/+/, '')
+    .replace(/\/+$/, '')
 }
 
 /** Both spellings WeChat accepts (`subpackages`, `subPackages`), de-duplicated by root. */
 export function subPackagesOf(appJson: AppJson): SubPackageJson[] {
   const all = [...(appJson.subpackages || []), ...(appJson.subPackages || [])]
   const seen = new Set<string>()
-  return all.filter(sp => {
+  return all.filter((sp) => {
     const root = normaliseRoot(sp.root)
     if (seen.has(root)) return false
     seen.add(root)
@@ -83,7 +86,7 @@ export function subPackagesOf(appJson: AppJson): SubPackageJson[] {
 
 /** Every page of the main package and of every subpackage, in app.json order. */
 export function listPages(appJson: AppJson): PageEntry[] {
-  const out: PageEntry[] = (appJson.pages || []).map(route => ({ route: stripSlashes(route), packageRoot: null }))
+  const out: PageEntry[] = (appJson.pages || []).map((route) => ({ route: stripSlashes(route), packageRoot: null }))
   for (const sp of subPackagesOf(appJson)) {
     const root = normaliseRoot(sp.root)
     for (const p of sp.pages || []) out.push({ route: `${root}/${stripSlashes(p)}`, packageRoot: root })
@@ -96,7 +99,7 @@ function stripSlashes(s: string): string {
 }
 
 /** The title a page must show: its own navigationBarTitleText, else app.json window's. */
-export function pageTitle(buildDir: string, appJson: AppJson, route: string): { title: string | undefined, source: string } {
+export function pageTitle(buildDir: string, appJson: AppJson, route: string): { title: string | undefined; source: string } {
   const pageJsonFile = path.join(buildDir, `${route}.json`)
   if (fs.existsSync(pageJsonFile)) {
     const pageJson = readJson<Record<string, unknown>>(pageJsonFile)
@@ -105,9 +108,7 @@ export function pageTitle(buildDir: string, appJson: AppJson, route: string): { 
     }
   }
   const t = appJson.window && appJson.window.navigationBarTitleText
-  return typeof t === 'string' && t !== ''
-    ? { title: t, source: 'app.json window.navigationBarTitleText' }
-    : { title: undefined, source: 'none' }
+  return typeof t === 'string' && t !== '' ? { title: t, source: 'app.json window.navigationBarTitleText' } : { title: undefined, source: 'none' }
 }
 
 export interface PackageSize {
@@ -115,7 +116,7 @@ export interface PackageSize {
   name: string
   root: string | null
   bytes: number
-  files: { file: string, bytes: number }[]
+  files: { file: string; bytes: number }[]
 }
 
 /** Files the developer tools never upload as part of a package. */
@@ -126,19 +127,22 @@ const NOT_PACKAGED = new Set(['project.config.json', 'project.private.config.jso
  * everything else (including the shared runtime: app.js, taro.js, vendors.js, base.wxml...).
  */
 export function packageSizes(buildDir: string, appJson: AppJson): PackageSize[] {
-  const roots = subPackagesOf(appJson).map(sp => normaliseRoot(sp.root))
+  const roots = subPackagesOf(appJson).map((sp) => normaliseRoot(sp.root))
   const pkgs = new Map<string, PackageSize>()
   pkgs.set('main', { name: 'main', root: null, bytes: 0, files: [] })
   for (const r of roots) pkgs.set(r, { name: r, root: r, bytes: 0, files: [] })
   const walk = (dir: string) => {
     for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, ent.name)
-      if (ent.isDirectory()) { walk(abs); continue }
+      if (ent.isDirectory()) {
+        walk(abs)
+        continue
+      }
       const rel = path.relative(buildDir, abs).split(path.sep).join('/')
       if (NOT_PACKAGED.has(rel)) continue
       const bytes = fs.statSync(abs).size
       // the longest matching root wins (roots may be nested in odd setups)
-      const root = roots.filter(r => rel.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0]
+      const root = roots.filter((r) => rel.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0]
       const pkg = pkgs.get(root || 'main')!
       pkg.bytes += bytes
       pkg.files.push({ file: rel, bytes })
@@ -162,11 +166,14 @@ export function collectTexts(data: any): string[] {
   const out: string[] = []
   const walk = (node: any) => {
     if (node == null || typeof node !== 'object') return
-    if (Array.isArray(node)) { node.forEach(walk); return }
+    if (Array.isArray(node)) {
+      node.forEach(walk)
+      return
+    }
     if (typeof node.v === 'string' || typeof node.v === 'number') out.push(String(node.v))
     if (node.cn) walk(node.cn)
   }
-  walk(data && (data.root || data.i) ? (data.root || data.i) : data)
+  walk(data && (data.root || data.i) ? data.root || data.i : data)
   return out
 }
 
@@ -197,18 +204,63 @@ export function setDataPath(target: Record<string, any>, key: string, value: unk
 
 /** Globals that exist in a browser or in Node but not in WeChat's app-service engine. */
 const NON_WEAPP_GLOBALS = [
-  'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'history', 'self',
-  'XMLHttpRequest', 'fetch', 'WebSocket', 'requestAnimationFrame', 'cancelAnimationFrame',
-  'getComputedStyle', 'matchMedia', 'HTMLElement', 'Element', 'Node', 'Image', 'FileReader', 'Blob',
-  'File', 'FormData', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'crypto',
-  'performance', 'indexedDB', 'alert', 'confirm', 'prompt', 'screen', 'MutationObserver',
-  'IntersectionObserver', 'ResizeObserver', 'CustomEvent', 'Event', 'EventTarget', 'AbortController',
-  'structuredClone', 'queueMicrotask', 'MessageChannel', 'setImmediate', 'process', 'Buffer', 'global',
-  '__dirname', '__filename', 'WebAssembly'
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'history',
+  'self',
+  'XMLHttpRequest',
+  'fetch',
+  'WebSocket',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'getComputedStyle',
+  'matchMedia',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Image',
+  'FileReader',
+  'Blob',
+  'File',
+  'FormData',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'crypto',
+  'performance',
+  'indexedDB',
+  'alert',
+  'confirm',
+  'prompt',
+  'screen',
+  'MutationObserver',
+  'IntersectionObserver',
+  'ResizeObserver',
+  'CustomEvent',
+  'Event',
+  'EventTarget',
+  'AbortController',
+  'structuredClone',
+  'queueMicrotask',
+  'MessageChannel',
+  'setImmediate',
+  'process',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'WebAssembly'
 ]
 const NON_WEAPP_GLOBAL_RE = new RegExp(`^(${NON_WEAPP_GLOBALS.join('|')}) is not defined$`)
 
-function isErrorLike(e: unknown): e is { name: string, message: string, stack?: string } {
+function isErrorLike(e: unknown): e is { name: string; message: string; stack?: string } {
   return !!e && typeof e === 'object' && typeof (e as any).message === 'string'
 }
 
@@ -224,7 +276,7 @@ export interface HostError {
   count: number
 }
 
-export function describeError(error: unknown, buildDir: string): { summary: string, frames: string[] } {
+export function describeError(error: unknown, buildDir: string): { summary: string; frames: string[] } {
   if (typeof error === 'string' && /\n\s+at /.test(error)) {
     // App.onError gets a string: Taro passes `error.message + error.stack`
     const lines = error.split('\n')
@@ -240,7 +292,8 @@ export function describeError(error: unknown, buildDir: string): { summary: stri
   const global = name === 'ReferenceError' && NON_WEAPP_GLOBAL_RE.exec(error.message)
   if (global) {
     // (worded so that jest does not append its "consider the jsdom environment" hint)
-    summary = `ReferenceError: the global '${global[1]}' does not exist in WeChat's JS engine (browser/Node-only); ` +
+    summary =
+      `ReferenceError: the global '${global[1]}' does not exist in WeChat's JS engine (browser/Node-only); ` +
       'guard it with process.env.TARO_ENV or use a Taro API'
   } else if (name === 'EvalError') {
     summary += ' (WeChat forbids eval / new Function)'
@@ -249,10 +302,14 @@ export function describeError(error: unknown, buildDir: string): { summary: stri
   // would make jest treat the rest of the message as a stack trace and drop it.
   const frames = String(error.stack || '')
     .split('\n')
-    .filter(l => /^\s+at /.test(l) && l.includes(buildDir))
+    .filter((l) => /^\s+at /.test(l) && l.includes(buildDir))
     .slice(0, 6)
-    .map(l => {
-      const rel = l.trim().replace(/^at /, '').split(buildDir + path.sep).join('')
+    .map((l) => {
+      const rel = l
+        .trim()
+        .replace(/^at /, '')
+        .split(buildDir + path.sep)
+        .join('')
       const m = /^(.*) \((.*)\)$/.exec(rel)
       return m ? `${m[2]} (${m[1]})` : rel
     })
@@ -260,10 +317,12 @@ export function describeError(error: unknown, buildDir: string): { summary: stri
 }
 
 export function formatHostErrors(errors: HostError[]): string {
-  return errors.map((e, i) => {
-    const frames = e.frames.length ? '\n' + e.frames.map(f => `        ${f}`).join('\n') : ''
-    return `  ${i + 1}. during ${e.phase}: ${e.summary}${e.count > 1 ? ` (x${e.count})` : ''}${frames}`
-  }).join('\n')
+  return errors
+    .map((e, i) => {
+      const frames = e.frames.length ? '\n' + e.frames.map((f) => `        ${f}`).join('\n') : ''
+      return `  ${i + 1}. during ${e.phase}: ${e.summary}${e.count > 1 ? ` (x${e.count})` : ''}${frames}`
+    })
+    .join('\n')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +372,7 @@ export interface WeappHostOptions {
   /** answers wx.request; default: every request fails with `request:fail ... no network` */
   request?: (req: RequestLike) => ResponseLike | Promise<ResponseLike>
   /** what wx.showModal resolves with; default: the user dismissed it (`confirm: false, cancel: true`) */
-  modalResult?: { confirm: boolean, cancel: boolean, content?: string }
+  modalResult?: { confirm: boolean; cancel: boolean; content?: string }
   /** forbid eval/new Function as WeChat does (default true) */
   forbidCodeGeneration?: boolean
   /** called with each host log line (not-emulated wx calls, page console output) as it happens */
@@ -447,15 +506,50 @@ const WX_API_NAMES = (
 
 /** APIs that just succeed with `{ errMsg: '<name>:ok' }` (UI chrome, feedback, reporting). */
 const OK_APIS = [
-  'setNavigationBarTitle', 'setNavigationBarColor', 'showNavigationBarLoading', 'hideNavigationBarLoading',
-  'setBackgroundColor', 'setBackgroundTextStyle', 'stopPullDownRefresh', 'startPullDownRefresh',
-  'pageScrollTo', 'showShareMenu', 'hideShareMenu', 'updateShareMenu', 'hideHomeButton', 'showTabBar',
-  'hideTabBar', 'setTabBarBadge', 'removeTabBarBadge', 'showTabBarRedDot', 'hideTabBarRedDot',
-  'setTabBarItem', 'setTabBarStyle', 'vibrateShort', 'vibrateLong', 'setClipboardData', 'setKeepScreenOn',
-  'hideKeyboard', 'hideToast', 'hideLoading', 'showToast', 'showLoading', 'reportAnalytics', 'reportEvent',
-  'reportMonitor', 'reportPerformance', 'loadFontFace', 'setEnableDebug', 'enableAlertBeforeUnload',
-  'disableAlertBeforeUnload', 'setInnerAudioOption', 'requirePrivacyAuthorize', 'checkSession',
-  'setWindowSize', 'setScreenBrightness', 'setVisualEffectOnCapture'
+  'setNavigationBarTitle',
+  'setNavigationBarColor',
+  'showNavigationBarLoading',
+  'hideNavigationBarLoading',
+  'setBackgroundColor',
+  'setBackgroundTextStyle',
+  'stopPullDownRefresh',
+  'startPullDownRefresh',
+  'pageScrollTo',
+  'showShareMenu',
+  'hideShareMenu',
+  'updateShareMenu',
+  'hideHomeButton',
+  'showTabBar',
+  'hideTabBar',
+  'setTabBarBadge',
+  'removeTabBarBadge',
+  'showTabBarRedDot',
+  'hideTabBarRedDot',
+  'setTabBarItem',
+  'setTabBarStyle',
+  'vibrateShort',
+  'vibrateLong',
+  'setClipboardData',
+  'setKeepScreenOn',
+  'hideKeyboard',
+  'hideToast',
+  'hideLoading',
+  'showToast',
+  'showLoading',
+  'reportAnalytics',
+  'reportEvent',
+  'reportMonitor',
+  'reportPerformance',
+  'loadFontFace',
+  'setEnableDebug',
+  'enableAlertBeforeUnload',
+  'disableAlertBeforeUnload',
+  'setInnerAudioOption',
+  'requirePrivacyAuthorize',
+  'checkSession',
+  'setWindowSize',
+  'setScreenBrightness',
+  'setVisualEffectOnCapture'
 ]
 
 /** Keys of `wx` that must not turn into recording stubs when read. */
@@ -483,12 +577,12 @@ function short(v: unknown): string {
   return s.length > 160 ? s.slice(0, 157) + '...' : s
 }
 
-function hasCallbacks(o: unknown): o is { success?: Function, fail?: Function, complete?: Function } {
-  return !!o && typeof o === 'object' && ['success', 'fail', 'complete'].some(k => typeof (o as any)[k] === 'function')
+function hasCallbacks(o: unknown): o is { success?: Function; fail?: Function; complete?: Function } {
+  return !!o && typeof o === 'object' && ['success', 'fail', 'complete'].some((k) => typeof (o as any)[k] === 'function')
 }
 
 /** JSON-style clone (what crossing WeChat's logic/render boundary does); returns the byte size too. */
-function cloneForData(value: unknown): { value: unknown, bytes: number } {
+function cloneForData(value: unknown): { value: unknown; bytes: number } {
   const json = JSON.stringify(value)
   if (json === undefined) return { value: undefined, bytes: 0 }
   return { value: JSON.parse(json), bytes: Buffer.byteLength(json) }
@@ -505,7 +599,7 @@ export class WeappHost {
   /** wx calls the stand-in does not emulate (they return undefined / fail asynchronously) */
   readonly notEmulated: WxCall[] = []
   /** navigateTo/redirectTo/reLaunch/switchTab/navigateBack calls */
-  readonly navigations: { api: string, url?: string, delta?: number, phase: string }[] = []
+  readonly navigations: { api: string; url?: string; delta?: number; phase: string }[] = []
   /** uncaught errors: module evaluation, lifecycles, timer and API callbacks */
   readonly errors: HostError[] = []
   /** problems that are not exceptions (oversized setData, timers that never settle...) */
@@ -532,7 +626,7 @@ export class WeappHost {
 
   private readonly opts: WeappHostOptions
   private readonly modules = new Map<string, { exports: any }>()
-  private registering: { kind: 'app' | 'page' | 'component', path: string } | null = null
+  private registering: { kind: 'app' | 'page' | 'component'; path: string } | null = null
   /** origin of the timer callback running now, so nested async work keeps the original label */
   private origin: string | null = null
   private timers = new Map<number, VirtualTimer>()
@@ -571,13 +665,17 @@ export class WeappHost {
       },
       setTimeout: (fn: any, ms?: number, ...args: unknown[]) => this.addTimer(fn, ms, args, null),
       setInterval: (fn: any, ms?: number, ...args: unknown[]) => this.addTimer(fn, ms, args, Math.max(1, Number(ms) || 0)),
-      clearTimeout: (id: number) => { this.timers.delete(id) },
-      clearInterval: (id: number) => { this.timers.delete(id) },
+      clearTimeout: (id: number) => {
+        this.timers.delete(id)
+      },
+      clearInterval: (id: number) => {
+        this.timers.delete(id)
+      },
       console: this.createConsole(),
       __wxConfig: {
         envVersion: 'develop',
         platform: 'devtools',
-        pages: listPages(this.appJson).map(p => p.route),
+        pages: listPages(this.appJson).map((p) => p.route),
         global: { window: this.appJson.window || {} },
         accountInfo: { appId: 'wx0000000000000000' }
       },
@@ -647,7 +745,9 @@ export class WeappHost {
         return c
       }
     }
-    throw new Error(`module "${path.relative(this.buildDir, base).split(path.sep).join('/')}" is not defined (required as "${request}" from ${path.relative(this.buildDir, fromDir) || '.'})`)
+    throw new Error(
+      `module "${path.relative(this.buildDir, base).split(path.sep).join('/')}" is not defined (required as "${request}" from ${path.relative(this.buildDir, fromDir) || '.'})`
+    )
   }
 
   private requireFrom(fromDir: string, request: string): any {
@@ -783,9 +883,7 @@ export class WeappHost {
     this.pageStack.push(inst)
     const lc = (name: string, ...args: unknown[]) => {
       this.guard(`${route} ${name}`, () => {
-        const fn = reg.kind === 'Component'
-          ? (inst[name] || reg.options.pageLifetimes?.[name.replace(/^on/, '').toLowerCase()])
-          : inst[name]
+        const fn = reg.kind === 'Component' ? inst[name] || reg.options.pageLifetimes?.[name.replace(/^on/, '').toLowerCase()] : inst[name]
         if (typeof fn === 'function') fn.apply(inst, args)
       })
     }
@@ -870,10 +968,16 @@ export class WeappHost {
     if (bytes > SET_DATA_LIMIT_BYTES) {
       this.recordError(this.phase, new Error(`${route}: one setData carried ${bytes} bytes, over WeChat's 1 MB limit`))
     }
-    this.addTimer(() => {
-      run.rendered = true
-      if (typeof cb === 'function') cb.call(inst)
-    }, 0, [], null, 'setData callback')
+    this.addTimer(
+      () => {
+        run.rendered = true
+        if (typeof cb === 'function') cb.call(inst)
+      },
+      0,
+      [],
+      null,
+      'setData callback'
+    )
   }
 
   // ----- timers ----------------------------------------------------------------------------
@@ -895,11 +999,11 @@ export class WeappHost {
    * Runs virtual timers in due order (with real microtask turns in between) until none is due
    * within `ms` virtual milliseconds, or `until()` becomes true.
    */
-  settle(o: { ms?: number, until?: () => boolean, maxCallbacks?: number } = {}): Promise<void> {
+  settle(o: { ms?: number; until?: () => boolean; maxCallbacks?: number } = {}): Promise<void> {
     return this.watchRejections(() => this.doSettle(o))
   }
 
-  private async doSettle(o: { ms?: number, until?: () => boolean, maxCallbacks?: number }): Promise<void> {
+  private async doSettle(o: { ms?: number; until?: () => boolean; maxCallbacks?: number }): Promise<void> {
     const deadline = this.now + (o.ms ?? this.opts.settleMs ?? 1000)
     const max = o.maxCallbacks ?? 10000
     let n = 0
@@ -911,7 +1015,10 @@ export class WeappHost {
         if (t.due <= deadline && (!next || t.due < next.due || (t.due === next.due && t.seq < next.seq))) next = t
       }
       if (!next) {
-        if (this.pendingHost.size) { await Promise.race(this.pendingHost); continue }
+        if (this.pendingHost.size) {
+          await Promise.race(this.pendingHost)
+          continue
+        }
         return
       }
       if (++n > max) {
@@ -936,7 +1043,7 @@ export class WeappHost {
   }
 
   private microtasks(): Promise<void> {
-    return new Promise(resolve => setImmediate(resolve))
+    return new Promise((resolve) => setImmediate(resolve))
   }
 
   // ----- errors / logging ------------------------------------------------------------------
@@ -956,8 +1063,11 @@ export class WeappHost {
 
   recordError(phase: string, error: unknown) {
     const { summary, frames } = describeError(error, this.buildDir)
-    const same = this.errors.find(e => e.phase === phase && e.summary === summary && e.frames[0] === frames[0])
-    if (same) { same.count++; return }
+    const same = this.errors.find((e) => e.phase === phase && e.summary === summary && e.frames[0] === frames[0])
+    if (same) {
+      same.count++
+      return
+    }
     this.errors.push({ phase, error, summary, frames, count: 1 })
     this.log(`error during ${phase}: ${summary}`)
   }
@@ -967,15 +1077,19 @@ export class WeappHost {
   }
 
   private createConsole() {
-    const make = (level: string) => (...args: unknown[]) => {
-      const text = args.map(a => (typeof a === 'string' ? a : util.inspect(a, { depth: 2, breakLength: 120 }))).join(' ')
-      this.consoleLines.push({ level, phase: this.phase, text })
-      this.log(`console.${level} (${this.phase}): ${text}`)
-    }
+    const make =
+      (level: string) =>
+      (...args: unknown[]) => {
+        const text = args.map((a) => (typeof a === 'string' ? a : util.inspect(a, { depth: 2, breakLength: 120 }))).join(' ')
+        this.consoleLines.push({ level, phase: this.phase, text })
+        this.log(`console.${level} (${this.phase}): ${text}`)
+      }
     const c: Record<string, unknown> = {}
     for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'table', 'dir']) c[level] = make(level)
     for (const noop of ['group', 'groupCollapsed', 'groupEnd', 'time', 'timeEnd', 'timeLog', 'count', 'countReset']) c[noop] = () => undefined
-    c.assert = (cond: unknown, ...args: unknown[]) => { if (!cond) make('assert')(...args) }
+    c.assert = (cond: unknown, ...args: unknown[]) => {
+      if (!cond) make('assert')(...args)
+    }
     return c
   }
 
@@ -999,10 +1113,17 @@ export class WeappHost {
     if (!hasCallbacks(opts)) return
     const result = { errMsg: `${api}:${ok ? 'ok' : 'fail'}`, ...res }
     if (!ok && typeof res.errMsg === 'string') result.errMsg = res.errMsg
-    this.addTimer(() => {
-      if (ok) opts.success?.(result); else opts.fail?.(result)
-      opts.complete?.(result)
-    }, 0, [], null, `wx.${api} callback`)
+    this.addTimer(
+      () => {
+        if (ok) opts.success?.(result)
+        else opts.fail?.(result)
+        opts.complete?.(result)
+      },
+      0,
+      [],
+      null,
+      `wx.${api} callback`
+    )
   }
 
   emit(api: string, ...args: unknown[]) {
@@ -1041,12 +1162,24 @@ export class WeappHost {
       safeArea: { top: 47, left: 0, right: 390, bottom: 810, width: 390, height: 763 }
     }
     const device = {
-      brand: 'devtools', model: 'iPhone 12/13 (Pro)', system: 'iOS 16.0', platform: 'devtools',
-      benchmarkLevel: 1, abi: 'arm64', cpuType: 'unknown', memorySize: 4096, deviceAbi: 'arm64'
+      brand: 'devtools',
+      model: 'iPhone 12/13 (Pro)',
+      system: 'iOS 16.0',
+      platform: 'devtools',
+      benchmarkLevel: 1,
+      abi: 'arm64',
+      cpuType: 'unknown',
+      memorySize: 4096,
+      deviceAbi: 'arm64'
     }
     const base = {
-      SDKVersion: '3.5.0', version: '8.0.50', language: 'zh_CN', theme: 'light', fontSizeSetting: 16,
-      enableDebug: false, host: { env: 'WeChat', appId: '' }
+      SDKVersion: '3.5.0',
+      version: '8.0.50',
+      language: 'zh_CN',
+      theme: 'light',
+      fontSizeSetting: 16,
+      enableDebug: false,
+      host: { env: 'WeChat', appId: '' }
     }
     const extra = this.opts.systemInfo || {}
     return {
@@ -1054,10 +1187,19 @@ export class WeappHost {
       device: { ...device, ...extra },
       base: { ...base, ...extra },
       all: {
-        ...win, ...device, ...base,
-        deviceOrientation: 'portrait', albumAuthorized: true, cameraAuthorized: true, locationAuthorized: true,
-        microphoneAuthorized: true, notificationAuthorized: true, bluetoothEnabled: true, locationEnabled: true,
-        wifiEnabled: true, ...extra
+        ...win,
+        ...device,
+        ...base,
+        deviceOrientation: 'portrait',
+        albumAuthorized: true,
+        cameraAuthorized: true,
+        locationAuthorized: true,
+        microphoneAuthorized: true,
+        notificationAuthorized: true,
+        bluetoothEnabled: true,
+        locationEnabled: true,
+        wifiEnabled: true,
+        ...extra
       }
     }
   }
@@ -1069,54 +1211,104 @@ export class WeappHost {
 
     // system / app info
     impl.getSystemInfoSync = () => sys().all
-    impl.getSystemInfo = (o: any) => { this.later('getSystemInfo', o, true, sys().all) }
-    impl.getSystemInfoAsync = (o: any) => { this.later('getSystemInfoAsync', o, true, sys().all) }
+    impl.getSystemInfo = (o: any) => {
+      this.later('getSystemInfo', o, true, sys().all)
+    }
+    impl.getSystemInfoAsync = (o: any) => {
+      this.later('getSystemInfoAsync', o, true, sys().all)
+    }
     impl.getWindowInfo = () => sys().win
     impl.getDeviceInfo = () => sys().device
     impl.getAppBaseInfo = () => sys().base
     impl.getSystemSetting = () => ({ bluetoothEnabled: true, locationEnabled: true, wifiEnabled: true, deviceOrientation: 'portrait' })
     impl.getAppAuthorizeSetting = () => ({
-      albumAuthorized: 'authorized', cameraAuthorized: 'authorized', locationAuthorized: 'authorized',
-      microphoneAuthorized: 'authorized', notificationAuthorized: 'authorized'
+      albumAuthorized: 'authorized',
+      cameraAuthorized: 'authorized',
+      locationAuthorized: 'authorized',
+      microphoneAuthorized: 'authorized',
+      notificationAuthorized: 'authorized'
     })
     impl.getMenuButtonBoundingClientRect = () => ({ width: 87, height: 32, top: 51, right: 380, bottom: 83, left: 293 })
     impl.getAccountInfoSync = () => ({ miniProgram: { appId: 'wx0000000000000000', envVersion: 'develop', version: '' }, plugin: {} })
     impl.getLaunchOptionsSync = () => this.launchOptions()
     impl.getEnterOptionsSync = () => this.launchOptions()
     impl.canIUse = () => true
-    impl.getNetworkType = (o: any) => { this.later('getNetworkType', o, true, { networkType: 'wifi', signalStrength: 100, hasSystemProxy: false }) }
-    impl.getSetting = (o: any) => { this.later('getSetting', o, true, { authSetting: {}, subscriptionsSetting: { mainSwitch: true } }) }
-    impl.getPrivacySetting = (o: any) => { this.later('getPrivacySetting', o, true, { needAuthorization: false, privacyContractName: 'stand-in' }) }
-    impl.login = (o: any) => { this.later('login', o, true, { code: 'stand-in-login-code' }) }
+    impl.getNetworkType = (o: any) => {
+      this.later('getNetworkType', o, true, { networkType: 'wifi', signalStrength: 100, hasSystemProxy: false })
+    }
+    impl.getSetting = (o: any) => {
+      this.later('getSetting', o, true, { authSetting: {}, subscriptionsSetting: { mainSwitch: true } })
+    }
+    impl.getPrivacySetting = (o: any) => {
+      this.later('getPrivacySetting', o, true, { needAuthorization: false, privacyContractName: 'stand-in' })
+    }
+    impl.login = (o: any) => {
+      this.later('login', o, true, { code: 'stand-in-login-code' })
+    }
     impl.getUpdateManager = () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} })
-    impl.nextTick = (fn: () => void) => { this.addTimer(fn, 0, [], null, 'wx.nextTick callback') }
-    for (const api of OK_APIS) impl[api] = (o: any) => { this.later(api, o, true, {}) }
+    impl.nextTick = (fn: () => void) => {
+      this.addTimer(fn, 0, [], null, 'wx.nextTick callback')
+    }
+    for (const api of OK_APIS)
+      impl[api] = (o: any) => {
+        this.later(api, o, true, {})
+      }
 
     // storage (a Map; values are JSON-cloned like WeChat serialises them)
     const store = this.storage
     const clone = (v: unknown) => (v === undefined ? undefined : cloneForData(v).value)
     impl.getStorageSync = (key: string) => (store.has(key) ? clone(store.get(key)) : '')
-    impl.setStorageSync = (key: string, data: unknown) => { store.set(key, clone(data)) }
-    impl.removeStorageSync = (key: string) => { store.delete(key) }
-    impl.clearStorageSync = () => { store.clear() }
+    impl.setStorageSync = (key: string, data: unknown) => {
+      store.set(key, clone(data))
+    }
+    impl.removeStorageSync = (key: string) => {
+      store.delete(key)
+    }
+    impl.clearStorageSync = () => {
+      store.clear()
+    }
     impl.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 1, limitSize: 10240 })
-    impl.batchGetStorageSync = (keys: string[]) => keys.map(k => impl.getStorageSync(k))
-    impl.batchSetStorageSync = (kvs: { key: string, value: unknown }[]) => { for (const kv of kvs) impl.setStorageSync(kv.key, kv.value) }
+    impl.batchGetStorageSync = (keys: string[]) => keys.map((k) => impl.getStorageSync(k))
+    impl.batchSetStorageSync = (kvs: { key: string; value: unknown }[]) => {
+      for (const kv of kvs) impl.setStorageSync(kv.key, kv.value)
+    }
     impl.getStorage = (o: any) => {
       if (store.has(o?.key)) this.later('getStorage', o, true, { data: clone(store.get(o.key)) })
       else this.later('getStorage', o, false, { errMsg: 'getStorage:fail data not found' })
     }
-    impl.setStorage = (o: any) => { store.set(o?.key, clone(o?.data)); this.later('setStorage', o, true, {}) }
-    impl.removeStorage = (o: any) => { store.delete(o?.key); this.later('removeStorage', o, true, {}) }
-    impl.clearStorage = (o: any) => { store.clear(); this.later('clearStorage', o, true, {}) }
-    impl.getStorageInfo = (o: any) => { this.later('getStorageInfo', o, true, impl.getStorageInfoSync()) }
-    impl.batchGetStorage = (o: any) => { this.later('batchGetStorage', o, true, { dataList: (o?.keyList || []).map((k: string) => impl.getStorageSync(k)) }) }
-    impl.batchSetStorage = (o: any) => { impl.batchSetStorageSync(o?.kvList || []); this.later('batchSetStorage', o, true, {}) }
+    impl.setStorage = (o: any) => {
+      store.set(o?.key, clone(o?.data))
+      this.later('setStorage', o, true, {})
+    }
+    impl.removeStorage = (o: any) => {
+      store.delete(o?.key)
+      this.later('removeStorage', o, true, {})
+    }
+    impl.clearStorage = (o: any) => {
+      store.clear()
+      this.later('clearStorage', o, true, {})
+    }
+    impl.getStorageInfo = (o: any) => {
+      this.later('getStorageInfo', o, true, impl.getStorageInfoSync())
+    }
+    impl.batchGetStorage = (o: any) => {
+      this.later('batchGetStorage', o, true, { dataList: (o?.keyList || []).map((k: string) => impl.getStorageSync(k)) })
+    }
+    impl.batchSetStorage = (o: any) => {
+      impl.batchSetStorageSync(o?.kvList || [])
+      this.later('batchSetStorage', o, true, {})
+    }
 
     // network
     const task = (label: string) => ({
-      abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {},
-      onProgressUpdate() {}, offProgressUpdate() {}, toString: () => `[${label} stand-in]`
+      abort() {},
+      onHeadersReceived() {},
+      offHeadersReceived() {},
+      onChunkReceived() {},
+      offChunkReceived() {},
+      onProgressUpdate() {},
+      offProgressUpdate() {},
+      toString: () => `[${label} stand-in]`
     })
     impl.request = (o: any) => {
       const handler = this.opts.request
@@ -1127,14 +1319,30 @@ export class WeappHost {
       const p = Promise.resolve()
         .then(() => handler({ ...o }))
         .then(
-          res => this.addTimer(() => {
-            const r = { errMsg: 'request:ok', header: {}, cookies: [], ...res }
-            o?.success?.(r); o?.complete?.(r)
-          }, 0, [], null, 'wx.request callback'),
-          err => this.addTimer(() => {
-            const r = { errMsg: `request:fail ${err && err.message ? err.message : String(err)}` }
-            o?.fail?.(r); o?.complete?.(r)
-          }, 0, [], null, 'wx.request callback')
+          (res) =>
+            this.addTimer(
+              () => {
+                const r = { errMsg: 'request:ok', header: {}, cookies: [], ...res }
+                o?.success?.(r)
+                o?.complete?.(r)
+              },
+              0,
+              [],
+              null,
+              'wx.request callback'
+            ),
+          (err) =>
+            this.addTimer(
+              () => {
+                const r = { errMsg: `request:fail ${err && err.message ? err.message : String(err)}` }
+                o?.fail?.(r)
+                o?.complete?.(r)
+              },
+              0,
+              [],
+              null,
+              'wx.request callback'
+            )
         )
         .finally(() => this.pendingHost.delete(p))
       this.pendingHost.add(p)
@@ -1148,8 +1356,12 @@ export class WeappHost {
     }
 
     // UI
-    impl.showModal = (o: any) => { this.later('showModal', o, true, { confirm: false, cancel: true, content: '', ...(this.opts.modalResult || {}) }) }
-    impl.showActionSheet = (o: any) => { this.later('showActionSheet', o, false, { errMsg: 'showActionSheet:fail cancel' }) }
+    impl.showModal = (o: any) => {
+      this.later('showModal', o, true, { confirm: false, cancel: true, content: '', ...(this.opts.modalResult || {}) })
+    }
+    impl.showActionSheet = (o: any) => {
+      this.later('showActionSheet', o, false, { errMsg: 'showActionSheet:fail cancel' })
+    }
 
     // navigation (recorded, succeeds, never opens the target page)
     for (const api of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack']) {
@@ -1183,26 +1395,32 @@ export class WeappHost {
     }
 
     // default behaviour for everything else
-    const fallback = (api: string) => (...args: any[]) => {
-      if (/^on[A-Z]/.test(api)) {
-        if (typeof args[0] === 'function') this.listeners.set(api, [...(this.listeners.get(api) || []), args[0]])
+    const fallback =
+      (api: string) =>
+      (...args: any[]) => {
+        if (/^on[A-Z]/.test(api)) {
+          if (typeof args[0] === 'function') this.listeners.set(api, [...(this.listeners.get(api) || []), args[0]])
+          return undefined
+        }
+        if (/^off[A-Z]/.test(api)) {
+          const on = 'on' + api.slice(3)
+          this.listeners.set(
+            on,
+            (this.listeners.get(on) || []).filter((f) => args[0] !== undefined && f !== args[0])
+          )
+          return undefined
+        }
+        this.recordNotEmulated(`wx.${api}`, args[0])
+        if (/^create[A-Z]|Manager$|Context$/.test(api)) return this.recordingObject(`wx.${api}()`)
+        if (/Sync$/.test(api)) return undefined
+        if (hasCallbacks(args[0])) this.later(api, args[0], false, { errMsg: `${api}:fail not emulated by the weapp stand-in` })
         return undefined
       }
-      if (/^off[A-Z]/.test(api)) {
-        const on = 'on' + api.slice(3)
-        this.listeners.set(on, (this.listeners.get(on) || []).filter(f => args[0] !== undefined && f !== args[0]))
-        return undefined
+    const wrap = (api: string, fn: (...args: any[]) => any) =>
+      function (...args: any[]) {
+        self.calls.push({ api, phase: self.phase, arg: short(args[0]) })
+        return fn(...args)
       }
-      this.recordNotEmulated(`wx.${api}`, args[0])
-      if (/^create[A-Z]|Manager$|Context$/.test(api)) return this.recordingObject(`wx.${api}()`)
-      if (/Sync$/.test(api)) return undefined
-      if (hasCallbacks(args[0])) this.later(api, args[0], false, { errMsg: `${api}:fail not emulated by the weapp stand-in` })
-      return undefined
-    }
-    const wrap = (api: string, fn: (...args: any[]) => any) => function (...args: any[]) {
-      self.calls.push({ api, phase: self.phase, arg: short(args[0]) })
-      return fn(...args)
-    }
 
     const target: Record<string, any> = {
       env: { USER_DATA_PATH: 'wxfile://usr' },
@@ -1220,7 +1438,7 @@ export class WeappHost {
   }
 
   private selectorQuery() {
-    const reqs: { all: boolean, viewport: boolean, kind: string, cb?: (r: unknown) => void }[] = []
+    const reqs: { all: boolean; viewport: boolean; kind: string; cb?: (r: unknown) => void }[] = []
     const sys = this.systemInfo().win
     const viewportResult = (kind: string) =>
       kind === 'scrollOffset'
@@ -1232,33 +1450,44 @@ export class WeappHost {
       selectAll: () => nodesRef(true, false),
       selectViewport: () => nodesRef(false, true),
       exec: (cb?: (res: unknown[]) => void) => {
-        this.addTimer(() => {
-          // no element exists in the stand-in: select -> null, selectAll -> []
-          const results = reqs.map(r => (r.viewport ? viewportResult(r.kind) : r.all ? [] : null))
-          reqs.forEach((r, i) => r.cb?.(results[i]))
-          cb?.(results)
-        }, 0, [], null, 'SelectorQuery.exec callback')
+        this.addTimer(
+          () => {
+            // no element exists in the stand-in: select -> null, selectAll -> []
+            const results = reqs.map((r) => (r.viewport ? viewportResult(r.kind) : r.all ? [] : null))
+            reqs.forEach((r, i) => r.cb?.(results[i]))
+            cb?.(results)
+          },
+          0,
+          [],
+          null,
+          'SelectorQuery.exec callback'
+        )
         return query
       }
     }
     const nodesRef = (all: boolean, viewport: boolean) => {
-      const add = (kind: string) => (...args: any[]) => {
-        reqs.push({ all, viewport, kind, cb: args.find(a => typeof a === 'function') })
-        return query
-      }
+      const add =
+        (kind: string) =>
+        (...args: any[]) => {
+          reqs.push({ all, viewport, kind, cb: args.find((a) => typeof a === 'function') })
+          return query
+        }
       return { boundingClientRect: add('rect'), scrollOffset: add('scrollOffset'), fields: add('fields'), node: add('node'), context: add('context') }
     }
     return query
   }
 
   private recordingChain() {
-    const chain: any = new Proxy({}, {
-      get: (_t, key) => {
-        if (typeof key === 'symbol' || NOT_AN_API.has(key)) return undefined
-        if (key === 'export') return () => ({ actions: [] })
-        return () => chain
+    const chain: any = new Proxy(
+      {},
+      {
+        get: (_t, key) => {
+          if (typeof key === 'symbol' || NOT_AN_API.has(key)) return undefined
+          if (key === 'export') return () => ({ actions: [] })
+          return () => chain
+        }
       }
-    })
+    )
     return chain
   }
 }

@@ -3,20 +3,9 @@
  * flow ids. Fictional; valid GB 11643 / GB 32100 check characters. Never persisted.
  */
 
-
 /** Keys of the demo people. */
 export type DemoPersonKey =
-  | 'ZHANG_SAN'
-  | 'LI_SI'
-  | 'CHEN_CHEN'
-  | 'WANG_FANG'
-  | 'LIU_YANG'
-  | 'ZHAO_MIN'
-  | 'SUN_LEI'
-  | 'ZHOU_TING'
-  | 'WU_HAO'
-  | 'ZHENG_SHUANG'
-  | 'QIAN_DUODUO'
+  'ZHANG_SAN' | 'LI_SI' | 'CHEN_CHEN' | 'WANG_FANG' | 'LIU_YANG' | 'ZHAO_MIN' | 'SUN_LEI' | 'ZHOU_TING' | 'WU_HAO' | 'ZHENG_SHUANG' | 'QIAN_DUODUO'
 
 export interface DemoPerson {
   key: DemoPersonKey

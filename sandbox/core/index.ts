@@ -17,7 +17,19 @@ import { entryOps } from './opsEntry'
 import { flowOps } from './opsFlows'
 import { coreRuntime } from './runtime'
 
-export { assertNoPersonalNumbers, DEFAULT_LINK_BASE, DEFAULT_SEED, RULES, SANDBOX_STATE_VERSION, SANDBOX_STORAGE_KEY, type FaultLog, type OpFaults, type SandboxCore, type SandboxFaults, type SandboxOptions } from './model'
+export {
+  assertNoPersonalNumbers,
+  DEFAULT_LINK_BASE,
+  DEFAULT_SEED,
+  RULES,
+  SANDBOX_STATE_VERSION,
+  SANDBOX_STORAGE_KEY,
+  type FaultLog,
+  type OpFaults,
+  type SandboxCore,
+  type SandboxFaults,
+  type SandboxOptions
+} from './model'
 
 /**
  * The core on its options. Its parts are functions of one context object, built up in order:

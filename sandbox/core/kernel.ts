@@ -31,14 +31,7 @@ export interface SandboxKernel {
   /** Checks an SMS code (lock, missing, expired, wrong); the caller consumes it (`rec.code = null`) */
   verifySmsCode(mobileHash: string, purpose: SmsPurpose, code: string, t: number, touch: () => void): SmsRecord
   /** Issues a code under the SMS rules (lock, daily limit, resend window) and sends it; `text` wraps the code */
-  issueSmsCode(
-    mobileHash: string,
-    maskedMobile: string,
-    purpose: SmsPurpose,
-    t: number,
-    touch: () => void,
-    text?: (code: string) => string
-  ): SmsTicket
+  issueSmsCode(mobileHash: string, maskedMobile: string, purpose: SmsPurpose, t: number, touch: () => void, text?: (code: string) => string): SmsTicket
   /** Puts a message in the SMS outbox; `to` must be masked */
   deliverSms(to: string, text: string, t: number): void
   summary(f: FlowRecord, t: number): FlowSummary

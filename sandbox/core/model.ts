@@ -6,17 +6,7 @@ import { ID_ALPHABET } from '@/domain/entryLink'
 import { maskName } from '@/domain/identity'
 import { ServiceError } from '@/services/errors'
 import type { KeyValueStore } from '@/services/storage'
-import type {
-  CoreDevTools,
-  CoreOperations,
-  FaceCapture,
-  FlowStatus,
-  FlowSummary,
-  OperationName,
-  SignerStatus,
-  SignerView,
-  SmsPurpose
-} from '@/services/types'
+import type { CoreDevTools, CoreOperations, FaceCapture, FlowStatus, FlowSummary, OperationName, SignerStatus, SignerView, SmsPurpose } from '@/services/types'
 import { DEMO_ENTERPRISES, DEMO_PEOPLE } from './demoData'
 import { hashId } from './hash'
 import { invalid, requireString } from './input'
@@ -221,9 +211,7 @@ export function summary(f: FlowRecord, now: number): FlowSummary {
 
 /** '张*（138****8000）' for each designated signer who has not signed yet. */
 export function intendedFor(f: FlowRecord): string[] {
-  return f.signers
-    .filter((s) => s.status === 'PENDING')
-    .map((s) => `${maskName(s.name)}（${s.maskedMobile}）`)
+  return f.signers.filter((s) => s.status === 'PENDING').map((s) => `${maskName(s.name)}（${s.maskedMobile}）`)
 }
 
 export const employeeCache = new Map<string, Set<string>>()

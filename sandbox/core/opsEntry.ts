@@ -1,15 +1,7 @@
 /**
  * Core operations: resolving a link, SMS codes, real-name and face verification, signing out.
  */
-import {
-  maskMobile,
-  maskName,
-  maskResidentId,
-  validateMobile,
-  validatePersonName,
-  validateResidentId,
-  validateSmsCode
-} from '@/domain/identity'
+import { maskMobile, maskName, maskResidentId, validateMobile, validatePersonName, validateResidentId, validateSmsCode } from '@/domain/identity'
 import { randomString } from '@/domain/random'
 import { ServiceError } from '@/services/errors'
 import type { CoreOperations, EntryResolution, RealNameResult, SessionInfo, SmsPurpose, SmsTicket } from '@/services/types'
@@ -150,6 +142,6 @@ export function entryOps(c: EntryOpsContext): Pick<CoreOperations, 'resolveEntry
         }
         return { ok: true }
       })
-    },
+    }
   }
 }

@@ -30,9 +30,7 @@ export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'g
         )
         if (matches.length === 0) {
           const intended = intendedFor(flow)
-          const message = intended.length
-            ? `您不是本合同的签署人。本合同的待签署人为：${intended.join('、')}`
-            : '您不是本合同的签署人，无法查看本合同'
+          const message = intended.length ? `您不是本合同的签署人。本合同的待签署人为：${intended.join('、')}` : '您不是本合同的签署人，无法查看本合同'
           throw new ServiceError('NOT_DESIGNATED_SIGNER', message, { intendedFor: intended, flowId })
         }
         // Already joined as one of them? Else the first not yet taken (pending first).

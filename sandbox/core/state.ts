@@ -4,14 +4,7 @@
  */
 import { maskMobile } from '@/domain/identity'
 import type { PartyType, FlowKind, SmsPurpose, SmsMessage } from '@/services/types'
-import {
-  DEMO_ENTERPRISES,
-  DEMO_FLOW_SPECS,
-  DEMO_LINK_SPECS,
-  DEMO_PEOPLE,
-  type DemoFlowSpec,
-  type DemoLinkKey
-} from './demoData'
+import { DEMO_ENTERPRISES, DEMO_FLOW_SPECS, DEMO_LINK_SPECS, DEMO_PEOPLE, type DemoFlowSpec, type DemoLinkKey } from './demoData'
 import { hashId, hashMobile } from './hash'
 import { randomString, type Rng } from '@/domain/random'
 

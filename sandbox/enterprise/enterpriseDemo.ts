@@ -16,14 +16,7 @@ import { DEMO_ENTERPRISES, DEMO_PEOPLE } from '../core/demoData'
 
 export const DEMO_MARKER_PREFIX = 'INKSEAL-DEMO:'
 
-export type LicenseSampleKey =
-  | 'STANDARD'
-  | 'LOW_CONFIDENCE'
-  | 'INDIVIDUAL'
-  | 'GOVERNMENT'
-  | 'OTHER_ORG'
-  | 'REJECT_FIRST'
-  | 'VERIFIED'
+export type LicenseSampleKey = 'STANDARD' | 'LOW_CONFIDENCE' | 'INDIVIDUAL' | 'GOVERNMENT' | 'OTHER_ORG' | 'REJECT_FIRST' | 'VERIFIED'
 
 export type OcrFailureKey = 'BLURRED' | 'NOT_LICENSE'
 

@@ -39,7 +39,11 @@ const PALETTE: [number, number, number][] = [
 
 class Raster {
   readonly px: Uint8Array
-  constructor(readonly w: number, readonly h: number, fill: number) {
+  constructor(
+    readonly w: number,
+    readonly h: number,
+    fill: number
+  ) {
     this.px = new Uint8Array(w * h).fill(fill)
   }
   rect(x: number, y: number, w: number, h: number, c: number): void {

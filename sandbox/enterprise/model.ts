@@ -9,15 +9,7 @@ import { ID_ALPHABET } from '@/domain/entryLink'
 import { indexOfBytes, LETTER_FILE_RULE, LICENSE_FILE_RULE, type FileKind, type FileRule } from '@/domain/fileType'
 import { maskMobile, maskName, maskResidentId, validateMobile, validatePersonName, validateResidentId } from '@/domain/identity'
 import { ServiceError } from '@/services/errors'
-import type {
-  AdministratorView,
-  ApplicationHistoryItem,
-  LegalRepOutcome,
-  LetterOutcome,
-  LicenseOcr,
-  OcrField,
-  UploadPurpose
-} from '@/services/types'
+import type { AdministratorView, ApplicationHistoryItem, LegalRepOutcome, LetterOutcome, LicenseOcr, OcrField, UploadPurpose } from '@/services/types'
 import { hashId, hashMobile } from '../core/hash'
 import { checkValid, invalid } from '../core/input'
 import {
@@ -176,7 +168,9 @@ export function ruleFor(purpose: UploadPurpose): FileRule {
 export function cleanFileName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
   // eslint-disable-next-line no-control-regex
-  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(-60).join('')
+  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim())
+    .slice(-60)
+    .join('')
   return clean || fallback
 }
 

@@ -14,7 +14,12 @@ import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type ApplicationOpsContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>
 
-export function applicationOps(c: ApplicationOpsContext): Pick<EnterpriseOperations, 'createEnterpriseApplication' | 'getEnterpriseApplication' | 'cancelEnterpriseApplication' | 'startUpload' | 'uploadChunk' | 'finishUpload'> {
+export function applicationOps(
+  c: ApplicationOpsContext
+): Pick<
+  EnterpriseOperations,
+  'createEnterpriseApplication' | 'getEnterpriseApplication' | 'cancelEnterpriseApplication' | 'startUpload' | 'uploadChunk' | 'finishUpload'
+> {
   const { k, uploads, R, slice, move, requireApp, advance, view, pruneFiles, openUpload, newId } = c
   return {
     createEnterpriseApplication(input) {
@@ -182,6 +187,6 @@ export function applicationOps(c: ApplicationOpsContext): Pick<EnterpriseOperati
         touch()
         return { fileId, purpose: rec.purpose, fileName: rec.fileName, kind: rec.kind, size: rec.size, sha256: rec.sha256, uploadedAt: t }
       })
-    },
+    }
   }
 }

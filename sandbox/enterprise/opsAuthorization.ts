@@ -19,7 +19,12 @@ import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type AuthorizationOpsContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>
 
-export function authorizationOps(c: AuthorizationOpsContext): Pick<EnterpriseOperations, 'recognizeLicense' | 'confirmLicense' | 'setAdministrator' | 'getLetterTemplate' | 'submitAuthorizationLetter' | 'requestLegalRepAuthorization'> {
+export function authorizationOps(
+  c: AuthorizationOpsContext
+): Pick<
+  EnterpriseOperations,
+  'recognizeLicense' | 'confirmLicense' | 'setAdministrator' | 'getLetterTemplate' | 'submitAuthorizationLetter' | 'requestLegalRepAuthorization'
+> {
   const { k, R, move, requireApp, advance, alreadyVerified, legalRepLink, view, requireMethod, fileOf } = c
   return {
     recognizeLicense(input) {
@@ -73,8 +78,7 @@ export function authorizationOps(c: AuthorizationOpsContext): Pick<EnterpriseOpe
           }
         }
         app.license = lic
-        app.operatorIsLegalRep =
-          session.name === lic.legalRepresentative && (!reg || hashId(reg.legalRep.idNumber) === session.idHash)
+        app.operatorIsLegalRep = session.name === lic.legalRepresentative && (!reg || hashId(reg.legalRep.idNumber) === session.idHash)
         move(app, 'CONFIRM_LICENSE', t, `确认营业执照信息：${lic.name}`)
         touch()
         return view(app)
@@ -198,6 +202,6 @@ export function authorizationOps(c: AuthorizationOpsContext): Pick<EnterpriseOpe
         touch()
         return view(app)
       })
-    },
+    }
   }
 }

@@ -12,8 +12,27 @@ import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type LegalRepOpsContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>
 
-export function legalRepOps(c: LegalRepOpsContext): Pick<EnterpriseOperations, 'resolveLegalRepLink' | 'openLegalRepRequest' | 'sendLegalRepCode' | 'confirmLegalRepAuthorization' | 'refuseLegalRepAuthorization'> {
-  const { k, R, move, activate, alreadyVerified, issueCode, confirmingParty, requireLegalRepLink, requireLegalRepPerson, requirePending, linkInfo, requestView, notifyOperator } = c
+export function legalRepOps(
+  c: LegalRepOpsContext
+): Pick<
+  EnterpriseOperations,
+  'resolveLegalRepLink' | 'openLegalRepRequest' | 'sendLegalRepCode' | 'confirmLegalRepAuthorization' | 'refuseLegalRepAuthorization'
+> {
+  const {
+    k,
+    R,
+    move,
+    activate,
+    alreadyVerified,
+    issueCode,
+    confirmingParty,
+    requireLegalRepLink,
+    requireLegalRepPerson,
+    requirePending,
+    linkInfo,
+    requestView,
+    notifyOperator
+  } = c
   return {
     resolveLegalRepLink(input) {
       return k.run('resolveLegalRepLink', ({ t }) => {
@@ -38,8 +57,13 @@ export function legalRepOps(c: LegalRepOpsContext): Pick<EnterpriseOperations, '
         const o = inputObject(input)
         const { app, session } = confirmingParty(o, t)
         const lic = app.license as LicenseFields
-        return issueCode(session.mobileHash, session.maskedMobile, t, touch, (code) =>
-          `【InkSeal】您正在授权${(app.admin as PersonRecord).maskedName}担任${lic.name}的超级管理员，验证码为${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`
+        return issueCode(
+          session.mobileHash,
+          session.maskedMobile,
+          t,
+          touch,
+          (code) =>
+            `【InkSeal】您正在授权${(app.admin as PersonRecord).maskedName}担任${lic.name}的超级管理员，验证码为${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人操作，请忽略。`
         )
       })
     },

@@ -169,5 +169,18 @@ export function enterpriseParties(c: EnterprisePartiesContext) {
     k.deliverSms(app.operator.maskedMobile, text, t)
   }
 
-  return { issueCode, confirmingParty, requireLegalRepLink, requireLegalRepPerson, requirePending, linkInfo, requestView, fileOf, pruneFiles, openUpload, newId, notifyOperator }
+  return {
+    issueCode,
+    confirmingParty,
+    requireLegalRepLink,
+    requireLegalRepPerson,
+    requirePending,
+    linkInfo,
+    requestView,
+    fileOf,
+    pruneFiles,
+    openUpload,
+    newId,
+    notifyOperator
+  }
 }

@@ -131,12 +131,11 @@ export function enterpriseState(c: EnterpriseStateContext) {
     if (!app.license || !app.admin) throw stateError(app.status)
     const allowed = allowedMethods(app.license.orgKind, app.operatorIsLegalRep)
     if (!allowed.includes(method)) {
-      const message =
-        letterOnly(app.license.orgKind)
-          ? `${ORG_KIND_LABEL[app.license.orgKind]}只能通过上传授权书完成授权`
-          : method === 'SELF'
-            ? '您不是营业执照上的法定代表人，请选择由法定代表人授权或上传授权书'
-            : '您是该企业的法定代表人，请直接本人确认授权'
+      const message = letterOnly(app.license.orgKind)
+        ? `${ORG_KIND_LABEL[app.license.orgKind]}只能通过上传授权书完成授权`
+        : method === 'SELF'
+          ? '您不是营业执照上的法定代表人，请选择由法定代表人授权或上传授权书'
+          : '您是该企业的法定代表人，请直接本人确认授权'
       throw new ServiceError('METHOD_NOT_ALLOWED', message, { method, allowed })
     }
   }

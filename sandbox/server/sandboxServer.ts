@@ -107,10 +107,8 @@ export function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxS
 
   const sendFailure = (res: http.ServerResponse, f: HttpFailure) => send(res, f.status, { ok: false, error: f.error }, f.headers)
 
-  const notFound = (path: string) =>
-    new HttpFailure(404, { code: 'INVALID_INPUT', message: MESSAGES.NOT_FOUND, details: { path } })
-  const badMethod = (allow: string) =>
-    new HttpFailure(405, { code: 'INVALID_INPUT', message: MESSAGES.METHOD, details: { allow } }, { allow })
+  const notFound = (path: string) => new HttpFailure(404, { code: 'INVALID_INPUT', message: MESSAGES.NOT_FOUND, details: { path } })
+  const badMethod = (allow: string) => new HttpFailure(405, { code: 'INVALID_INPUT', message: MESSAGES.METHOD, details: { allow } }, { allow })
 
   /** Reads a JSON object body of at most MAX_BODY_BYTES. */
   const readJson = (req: http.IncomingMessage): Promise<Json> =>

@@ -29,7 +29,11 @@ export function signingAccess(c: SigningAccessContext) {
   }
 
   /** The session, the flow, and the caller's signer entry (`signerId` if given, else theirs). */
-  function access(o: Record<string, unknown>, t: number, signerField: 'signerId' | null = null): { session: SessionRecord; flow: FlowRecord; signer: SignerRecord } {
+  function access(
+    o: Record<string, unknown>,
+    t: number,
+    signerField: 'signerId' | null = null
+  ): { session: SessionRecord; flow: FlowRecord; signer: SignerRecord } {
     const session = k.requireSession(o, t)
     const flow = flowById(requireFlowId(o))
     const mine = flow.signers.filter((s) => s.joinedBy === session.idHash)

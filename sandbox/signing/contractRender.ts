@@ -135,8 +135,13 @@ const SENTENCES = [
 
 /** The n-th generated clause (0-based) of a long document. */
 function generatedClause(spec: ContractSpec, n: number): Clause {
-  const title = GENERAL_TITLES[n % GENERAL_TITLES.length] + (n >= GENERAL_TITLES.length ? `（${chineseNumber(Math.floor(n / GENERAL_TITLES.length) + 1)}）` : '')
-  const fill = (s: string) => s.replace(/\{S\}/g, spec.filler.subject).replace(/\{O\}/g, spec.filler.object).replace(/\{n\}/g, chineseNumber((n % 9) + 1))
+  const title =
+    GENERAL_TITLES[n % GENERAL_TITLES.length] + (n >= GENERAL_TITLES.length ? `（${chineseNumber(Math.floor(n / GENERAL_TITLES.length) + 1)}）` : '')
+  const fill = (s: string) =>
+    s
+      .replace(/\{S\}/g, spec.filler.subject)
+      .replace(/\{O\}/g, spec.filler.object)
+      .replace(/\{n\}/g, chineseNumber((n % 9) + 1))
   const count = 2 + (n % 3)
   const paragraphs: string[] = []
   // Consecutive sentences from a rotating start: no sentence repeats within a clause.
@@ -314,7 +319,9 @@ function fieldSvg(f: Field, v: RenderValue | undefined): string {
     case 'SIGN_SEAL':
       if (v.seal) {
         const d = Math.min(w, h)
-        out.push(`<svg x="${r2(x + (w - d) / 2)}" y="${r2(y + (h - d) / 2)}" width="${r2(d)}" height="${r2(d)}" viewBox="0 0 ${r2(d)} ${r2(d)}">${sealSvgInner(v.seal, d)}</svg>`)
+        out.push(
+          `<svg x="${r2(x + (w - d) / 2)}" y="${r2(y + (h - d) / 2)}" width="${r2(d)}" height="${r2(d)}" viewBox="0 0 ${r2(d)} ${r2(d)}">${sealSvgInner(v.seal, d)}</svg>`
+        )
       }
       break
     case 'SIGN_DATE':
@@ -343,7 +350,10 @@ export function renderPageSvg(page: PageModel, pageCount: number, fields: readon
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}" style="font-family:${PAGE_FONT}" font-family="${PAGE_FONT}">`,
     `<rect x="0" y="0" width="${page.width}" height="${page.height}" fill="#ffffff"/>`,
     `<g fill="#1a1a1a">${page.items.map(textSvg).join('')}</g>`,
-    ...page.seals.map((x) => `<svg x="${r2(x.x)}" y="${r2(x.y)}" width="${r2(x.size)}" height="${r2(x.size)}" viewBox="0 0 ${r2(x.size)} ${r2(x.size)}">${sealSvgInner(x.spec, x.size)}</svg>`)
+    ...page.seals.map(
+      (x) =>
+        `<svg x="${r2(x.x)}" y="${r2(x.y)}" width="${r2(x.size)}" height="${r2(x.size)}" viewBox="0 0 ${r2(x.size)} ${r2(x.size)}">${sealSvgInner(x.spec, x.size)}</svg>`
+    )
   ]
   for (const f of fields) {
     if (f.type === 'SIGN_PAGING_SEAL') parts.push(pagingSliceSvg(f, values.get(f.fieldId), page.index, pageCount))

@@ -6,12 +6,7 @@ import { type ContractSpec, type FieldSpec, type PlacedText, SIG_H, SIG_W } from
 
 // ------------------------------------------------------------------ 战略合作框架协议
 
-export function strategicParty(
-  signerLegal: number,
-  signerAgent: number,
-  column: 0 | 1,
-  header: string
-): { fields: FieldSpec[]; texts: PlacedText[] } {
+export function strategicParty(signerLegal: number, signerAgent: number, column: 0 | 1, header: string): { fields: FieldSpec[]; texts: PlacedText[] } {
   const x = column === 0 ? 0.1 : 0.55
   const y = 0.52
   return {
@@ -29,8 +24,31 @@ export function strategicParty(
         label: '单位盖章',
         acceptedSealTypes: ['OFFICIAL', 'CONTRACT']
       },
-      { key: `sign${signerLegal}`, signer: signerLegal, type: 'SIGN_SIGNATURE', page: -1, x: x + 0.14, y: y + 0.22, w: SIG_W, h: SIG_H, required: true, label: '法定代表人签字' },
-      { key: `date${signerAgent}`, signer: signerAgent, type: 'SIGN_DATE', page: -1, x: x + 0.08, y: y + 0.32, w: 0.24, h: 0.03, required: true, label: '日期', dateFormat: 'YYYY年MM月DD日' },
+      {
+        key: `sign${signerLegal}`,
+        signer: signerLegal,
+        type: 'SIGN_SIGNATURE',
+        page: -1,
+        x: x + 0.14,
+        y: y + 0.22,
+        w: SIG_W,
+        h: SIG_H,
+        required: true,
+        label: '法定代表人签字'
+      },
+      {
+        key: `date${signerAgent}`,
+        signer: signerAgent,
+        type: 'SIGN_DATE',
+        page: -1,
+        x: x + 0.08,
+        y: y + 0.32,
+        w: 0.24,
+        h: 0.03,
+        required: true,
+        label: '日期',
+        dateFormat: 'YYYY年MM月DD日'
+      },
       {
         key: `paging${signerAgent}`,
         signer: signerAgent,
@@ -122,7 +140,9 @@ export const LONG_LEASE: ContractSpec = {
   clauses: [
     {
       title: '定义',
-      paragraphs: ['本协议中，“设备”指附件一《租赁设备清单》所列的数控加工设备及其配套工装；“维护服务”指甲方按附件二《维护服务标准》提供的巡检、保养、维修及备件更换服务。']
+      paragraphs: [
+        '本协议中，“设备”指附件一《租赁设备清单》所列的数控加工设备及其配套工装；“维护服务”指甲方按附件二《维护服务标准》提供的巡检、保养、维修及备件更换服务。'
+      ]
     },
     {
       title: '租赁设备的交付',

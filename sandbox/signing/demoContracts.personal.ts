@@ -19,8 +19,7 @@ export const PERSONAL: ContractSpec = {
     intentMethods: ['SMS', 'FACE', 'PASSWORD']
   },
   partyLines: ['出租方（甲方）：张三', '承租方（乙方）：李四'],
-  preamble:
-    '根据《中华人民共和国民法典》及有关法律、法规的规定，甲乙双方在平等、自愿、协商一致的基础上，就乙方承租甲方房屋事宜，订立本合同，以资共同遵守。',
+  preamble: '根据《中华人民共和国民法典》及有关法律、法规的规定，甲乙双方在平等、自愿、协商一致的基础上，就乙方承租甲方房屋事宜，订立本合同，以资共同遵守。',
   clauses: [
     {
       title: '房屋基本情况',
@@ -65,9 +64,7 @@ export const PERSONAL: ContractSpec = {
     },
     {
       title: '相关费用的承担',
-      paragraphs: [
-        '租赁期内，水费、电费、燃气费、网络通讯费由乙方承担；物业管理费、供暖费及房屋相关税费由甲方承担。'
-      ]
+      paragraphs: ['租赁期内，水费、电费、燃气费、网络通讯费由乙方承担；物业管理费、供暖费及房屋相关税费由甲方承担。']
     },
     {
       title: '转租与转借',
@@ -150,11 +147,7 @@ export const PERSONAL: ContractSpec = {
       label: '同意租赁期满后按原条件自动续租一年（可不勾选）'
     }
   ],
-  texts: [
-    ...lease.texts,
-    ...leaseTenant.texts,
-    { page: 4, x: 0.1, y: 0.68, text: '附件一：房屋交接清单确认', bold: true }
-  ]
+  texts: [...lease.texts, ...leaseTenant.texts, { page: 4, x: 0.1, y: 0.68, text: '附件一：房屋交接清单确认', bold: true }]
 }
 
 // ------------------------------------------------------------------ 劳动合同
@@ -177,9 +170,7 @@ export const ENTERPRISE_PERSONAL: ContractSpec = {
   clauses: [
     {
       title: '合同期限',
-      paragraphs: [
-        '本合同为固定期限劳动合同，期限自2026年12月1日起至2029年11月30日止。其中试用期为三个月，自2026年12月1日起至2027年2月28日止。'
-      ]
+      paragraphs: ['本合同为固定期限劳动合同，期限自2026年12月1日起至2029年11月30日止。其中试用期为三个月，自2026年12月1日起至2027年2月28日止。']
     },
     {
       title: '工作内容和工作地点',
@@ -190,10 +181,7 @@ export const ENTERPRISE_PERSONAL: ContractSpec = {
     },
     {
       title: '工作时间和休息休假',
-      paragraphs: [
-        '甲方实行标准工时制度，乙方每日工作时间不超过八小时，每周工作时间不超过四十小时。',
-        '乙方依法享有法定节假日、年休假、婚假、产假等假期。'
-      ]
+      paragraphs: ['甲方实行标准工时制度，乙方每日工作时间不超过八小时，每周工作时间不超过四十小时。', '乙方依法享有法定节假日、年休假、婚假、产假等假期。']
     },
     {
       title: '劳动报酬',
@@ -212,9 +200,7 @@ export const ENTERPRISE_PERSONAL: ContractSpec = {
     },
     {
       title: '保密与竞业限制',
-      paragraphs: [
-        '乙方应保守甲方的商业秘密和与知识产权相关的保密事项。双方另行签订的《保密协议》作为本合同附件，与本合同具有同等效力。'
-      ]
+      paragraphs: ['乙方应保守甲方的商业秘密和与知识产权相关的保密事项。双方另行签订的《保密协议》作为本合同附件，与本合同具有同等效力。']
     },
     {
       title: '劳动合同的解除和终止',

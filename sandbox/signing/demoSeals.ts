@@ -6,7 +6,6 @@ import type { DateFormat, SealType, SigningOptions } from '@/services/types'
 import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { DEMO_ENTERPRISES, type DemoEnterpriseKey, type DemoPersonKey } from '../core/demoData'
 
-
 // ------------------------------------------------------------------ seals
 
 export interface DemoSeal {

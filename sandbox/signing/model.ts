@@ -238,7 +238,12 @@ export function canonicalValues(values: Record<string, StoredValue>): string {
 
 /** SHA-256 over the canonical content: every page's text, the fields, the committed values. */
 export function documentHash(c: ContractInfo, values: Record<string, StoredValue>): string {
-  return hex(c.staticHash.clone().update(utf8Bytes(canonicalValues(values))).digest())
+  return hex(
+    c.staticHash
+      .clone()
+      .update(utf8Bytes(canonicalValues(values)))
+      .digest()
+  )
 }
 
 export function sealSpecOf(s: DemoSeal): DomainSealSpec & { color: string } {

@@ -26,7 +26,26 @@ import { sealEnterpriseName } from './signingDemo'
 export type ContractOpsContext = SigningRunnerContext & ReturnType<typeof signingRunner>
 
 export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'getContract' | 'getContractPages' | 'listMySeals' | 'startIntent'> {
-  const { k, mark, slice, nextSeq, access, statusOf, assertCanAct, flowRec, sealsFor, sealTypesLabel, renderValue, applyDue, startReading, assertRead, contractView, sendIntentSms, passwordLockedError, run } = c
+  const {
+    k,
+    mark,
+    slice,
+    nextSeq,
+    access,
+    statusOf,
+    assertCanAct,
+    flowRec,
+    sealsFor,
+    sealTypesLabel,
+    renderValue,
+    applyDue,
+    startReading,
+    assertRead,
+    contractView,
+    sendIntentSms,
+    passwordLockedError,
+    run
+  } = c
   return {
     getContract(input) {
       return run('getContract', ({ t }): ContractView => {
@@ -91,7 +110,7 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
           }
         })
         const unfillable = sealFields.filter((f) => !seals.some((s) => s.acceptedBy.includes(f.fieldId)))
-        const missing = unfillable.length ? unfillable[0].acceptedSealTypes ?? [] : []
+        const missing = unfillable.length ? (unfillable[0].acceptedSealTypes ?? []) : []
         return {
           signerId: signer.signerId,
           enterpriseName: signer.enterpriseName,
@@ -103,7 +122,9 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
             acceptedSealTypes: f.acceptedSealTypes ?? []
           })),
           unfillable: unfillable.map((f) => f.fieldId),
-          hint: unfillable.length ? `您暂无可用于本合同的印章，请联系企业管理员为您授权${sealTypesLabel(missing.filter((x) => x !== 'OFFICIAL').length ? missing.filter((x) => x !== 'OFFICIAL') : missing)}` : null
+          hint: unfillable.length
+            ? `您暂无可用于本合同的印章，请联系企业管理员为您授权${sealTypesLabel(missing.filter((x) => x !== 'OFFICIAL').length ? missing.filter((x) => x !== 'OFFICIAL') : missing)}`
+            : null
         }
       })
     },
@@ -155,6 +176,6 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
         mark()
         return { challengeId: id, method, expiresAt, sms, faceAction, passwordSet, remainingTries }
       })
-    },
+    }
   }
 }

@@ -114,7 +114,8 @@ export function statusOps(c: StatusOpsContext): Pick<SigningOperations, 'decline
         for (const [fieldId, v] of Object.entries(rec.values)) {
           if (!v.img || !images[v.img]) continue
           const bytes = base64Decode(images[v.img].b64)
-          if (!bytes || hex(sha256(bytes)) !== v.img) problems.push(`签署区“${c.fields.find((f) => f.fieldId === fieldId)?.label ?? fieldId}”的签名影像与记录不一致`)
+          if (!bytes || hex(sha256(bytes)) !== v.img)
+            problems.push(`签署区“${c.fields.find((f) => f.fieldId === fieldId)?.label ?? fieldId}”的签名影像与记录不一致`)
         }
         return {
           flowId: flow.flowId,

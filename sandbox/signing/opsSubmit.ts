@@ -16,7 +16,26 @@ import { demoSeal, sealEnterpriseName } from './signingDemo'
 export type SubmitOpsContext = SigningRunnerContext & ReturnType<typeof signingRunner>
 
 export function submitOps(c: SubmitOpsContext): Pick<SigningOperations, 'confirmIntent' | 'setSigningPassword' | 'submitSigning'> {
-  const { k, mark, slice, nextSeq, faceFailHashes, access, assertCanAct, flowRec, sealsFor, storeImage, commitSigned, applyDue, scheduleOthers, assertRead, hashPassword, checkPassword, requireCapture, run } = c
+  const {
+    k,
+    mark,
+    slice,
+    nextSeq,
+    faceFailHashes,
+    access,
+    assertCanAct,
+    flowRec,
+    sealsFor,
+    storeImage,
+    commitSigned,
+    applyDue,
+    scheduleOthers,
+    assertRead,
+    hashPassword,
+    checkPassword,
+    requireCapture,
+    run
+  } = c
   return {
     confirmIntent(input) {
       return run('confirmIntent', ({ t, touch }): IntentGrant => {
@@ -202,6 +221,6 @@ export function submitOps(c: SubmitOpsContext): Pick<SigningOperations, 'confirm
         mark()
         return result
       })
-    },
+    }
   }
 }

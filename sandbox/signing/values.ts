@@ -119,7 +119,15 @@ export function signingValues(c: SigningValuesContext) {
     signer.signedAt = at
     rec.revision += 1
     rec.currentHash = documentHash(contractOf(flow), rec.values)
-    rec.events.push({ seq: nextSeq(), at, action: 'SIGNED', signerId: signer.signerId, intent, hash: rec.currentHash, ...(simulated ? { simulated: true } : {}) })
+    rec.events.push({
+      seq: nextSeq(),
+      at,
+      action: 'SIGNED',
+      signerId: signer.signerId,
+      intent,
+      hash: rec.currentHash,
+      ...(simulated ? { simulated: true } : {})
+    })
     rec.schedule = rec.schedule.filter((x) => x.signerId !== signer.signerId)
     mark()
   }
@@ -237,5 +245,21 @@ export function signingValues(c: SigningValuesContext) {
     })
   }
 
-  return { flowRec, grantsOf, isAuthorised, sealsFor, sealTypesLabel, storeImage, renderValue, filledInfo, commitSigned, fillFor, applyDue, scheduleOthers, startReading, readingOf, assertRead }
+  return {
+    flowRec,
+    grantsOf,
+    isAuthorised,
+    sealsFor,
+    sealTypesLabel,
+    storeImage,
+    renderValue,
+    filledInfo,
+    commitSigned,
+    fillFor,
+    applyDue,
+    scheduleOthers,
+    startReading,
+    readingOf,
+    assertRead
+  }
 }

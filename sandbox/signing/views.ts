@@ -195,10 +195,16 @@ export function signingViews(c: SigningViewsContext) {
 
   function demoSealView(seal: DemoSeal): DemoSealView {
     const grants = grantsOf(seal.sealId)
-    const names = DEMO_PERSON_KEYS.filter(
-      (p) => seal.authorised.includes(p) || grants.includes(hashId(DEMO_PEOPLE[p].idNumber))
-    ).map((p) => maskName(DEMO_PEOPLE[p].name))
-    return { sealId: seal.sealId, enterpriseName: sealEnterpriseName(seal), sealType: seal.sealType, typeLabel: SEAL_TYPE_LABELS[seal.sealType], authorised: names }
+    const names = DEMO_PERSON_KEYS.filter((p) => seal.authorised.includes(p) || grants.includes(hashId(DEMO_PEOPLE[p].idNumber))).map((p) =>
+      maskName(DEMO_PEOPLE[p].name)
+    )
+    return {
+      sealId: seal.sealId,
+      enterpriseName: sealEnterpriseName(seal),
+      sealType: seal.sealType,
+      typeLabel: SEAL_TYPE_LABELS[seal.sealType],
+      authorised: names
+    }
   }
 
   return { prune, contractView, sendIntentSms, hashPassword, passwordLockedError, checkPassword, requireCapture, auditEvents, demoSealView }

@@ -21,9 +21,12 @@ export function FaceStep(props: {
   const action = props.action ?? randomAction
   const [capturing, setCapturing] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    []
+  )
 
   const start = () => {
     setCapturing(true)
@@ -40,7 +43,11 @@ export function FaceStep(props: {
       <View className={`face-ring ${capturing ? 'face-ring--active' : ''}`}>
         <Text className='face-ring__text'>{capturing ? FACE_ACTION_LABEL[action] : '准备就绪'}</Text>
       </View>
-      {props.error ? <Text className='error' data-testid='face-error'>{props.error}</Text> : null}
+      {props.error ? (
+        <Text className='error' data-testid='face-error'>
+          {props.error}
+        </Text>
+      ) : null}
       {/* No `loading` prop: on Taro H5 toggling it while the label changes breaks the DOM (insertBefore). */}
       <Button className='btn btn--primary' disabled={capturing || props.busy} onClick={start}>
         {capturing ? '识别中…' : props.busy ? '比对中…' : '开始人脸识别'}

@@ -14,13 +14,10 @@ export const PrivacyPopup = observer(function PrivacyPopup() {
           为识别签署二维码，InkSeal 需要使用你的摄像头或相册。图片只在本机识别，不会上传。请阅读并同意《InkSeal 隐私保护指引》后继续。
         </Text>
         <View className='modal__actions'>
-          <Button className='btn btn--ghost' onClick={() => privacyPrompt.answer(false)}>拒绝</Button>
-          <Button
-            id='privacy-agree'
-            className='btn btn--primary'
-            openType='agreePrivacyAuthorization'
-            onClick={() => privacyPrompt.answer(true)}
-          >
+          <Button className='btn btn--ghost' onClick={() => privacyPrompt.answer(false)}>
+            拒绝
+          </Button>
+          <Button id='privacy-agree' className='btn btn--primary' openType='agreePrivacyAuthorization' onClick={() => privacyPrompt.answer(true)}>
             同意并继续
           </Button>
         </View>

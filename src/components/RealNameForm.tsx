@@ -32,7 +32,11 @@ export const RealNameForm = observer(function RealNameForm(props: { title?: stri
             onBlur={() => verify.touch(field)}
             data-testid={`input-${field}`}
           />
-          {verify.error(field) ? <Text className='error' data-testid={`error-${field}`}>{verify.error(field)}</Text> : null}
+          {verify.error(field) ? (
+            <Text className='error' data-testid={`error-${field}`}>
+              {verify.error(field)}
+            </Text>
+          ) : null}
         </View>
       ))}
       <View className='form-row'>
@@ -48,19 +52,22 @@ export const RealNameForm = observer(function RealNameForm(props: { title?: stri
             onBlur={() => verify.touch('smsCode')}
             data-testid='input-smsCode'
           />
-          <Button
-            className='btn btn--small'
-            disabled={verify.sending || verify.resendIn > 0}
-            onClick={() => void verify.sendCode()}
-            data-testid='send-code'
-          >
+          <Button className='btn btn--small' disabled={verify.sending || verify.resendIn > 0} onClick={() => void verify.sendCode()} data-testid='send-code'>
             {verify.sending ? '发送中…' : verify.resendIn > 0 ? `${verify.resendIn}秒后重发` : verify.ticket ? '重新获取' : '获取验证码'}
           </Button>
         </View>
         {verify.ticket?.sentTo ? <Text className='hint'>验证码已发送至 {verify.ticket.sentTo}，5分钟内有效</Text> : null}
-        {verify.error('smsCode') ? <Text className='error' data-testid='error-smsCode'>{verify.error('smsCode')}</Text> : null}
+        {verify.error('smsCode') ? (
+          <Text className='error' data-testid='error-smsCode'>
+            {verify.error('smsCode')}
+          </Text>
+        ) : null}
       </View>
-      {verify.formError ? <Text className='error' data-testid='verify-error'>{verify.formError}</Text> : null}
+      {verify.formError ? (
+        <Text className='error' data-testid='verify-error'>
+          {verify.formError}
+        </Text>
+      ) : null}
       {/* No `loading` prop: on Taro H5 toggling it while the label changes breaks the DOM. */}
       <Button className='btn btn--primary' disabled={verify.busy} onClick={() => void verify.submit()} data-testid='verify-submit'>
         {verify.busy ? '核验中…' : '下一步'}

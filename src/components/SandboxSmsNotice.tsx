@@ -26,7 +26,9 @@ export const SandboxSmsNotice = observer(function SandboxSmsNotice() {
   if (!sms || now - sms.sentAt > SHOW_FOR_MS) return null
   return (
     <View className='sms-notice' data-testid='sandbox-sms'>
-      <Text className='sms-notice__meta'>模拟短信 · 发送至 {sms.to} · {dayjs(sms.sentAt).format('HH:mm:ss')}</Text>
+      <Text className='sms-notice__meta'>
+        模拟短信 · 发送至 {sms.to} · {dayjs(sms.sentAt).format('HH:mm:ss')}
+      </Text>
       <Text className='sms-notice__text'>{sms.text}</Text>
     </View>
   )

@@ -36,9 +36,9 @@ const AUTHORITY_TYPES: Record<string, string> = {
   '7': '129', // 宗教: 宗教活动场所, 宗教院校, 其他
   '8': '19', // 工会: 基层工会, 其他
   '9': '123', // 工商: 企业, 个体工商户, 农民专业合作社
-  'A': '19', // 中央军委改革和编制办公室: 军队事业单位, 其他
-  'N': '1239', // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
-  'Y': '1' // 其他: 不再细分，统一为 1
+  A: '19', // 中央军委改革和编制办公室: 军队事业单位, 其他
+  N: '1239', // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+  Y: '1' // 其他: 不再细分，统一为 1
 }
 
 export type OrganisationKind = 'ENTERPRISE' | 'INDIVIDUAL_BUSINESS' | 'GOVERNMENT' | 'OTHER'
@@ -59,7 +59,9 @@ function kindOf(authority: string, type: string): OrganisationKind {
 export function validateCreditCode(input: string): Validation<CreditCodeInfo> {
   // Only ASCII letters are upper-cased: String#toUpperCase would turn e.g. the ligature 'ﬀ'
   // into 'FF' and make a valid-looking code out of foreign characters.
-  const code = String(input ?? '').replace(/\s+/g, '').replace(/[a-z]/g, (c) => c.toUpperCase())
+  const code = String(input ?? '')
+    .replace(/\s+/g, '')
+    .replace(/[a-z]/g, (c) => c.toUpperCase())
   if (!code) return fail('CREDIT_EMPTY', '请输入统一社会信用代码')
   // Characters, not UTF-16 units: 17 characters and an emoji are 18 characters, one of them wrong.
   if (Array.from(code).length !== 18) return fail('CREDIT_LENGTH', '统一社会信用代码应为18位')

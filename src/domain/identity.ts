@@ -11,9 +11,40 @@ const ID_CHECK = '10X98765432'
 /** Province-level codes of the administrative division code (GB/T 2260); 81/82/83 are
  * the codes used by residence permits for Hong Kong, Macao and Taiwan residents. */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '81', '82', '83'
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '81',
+  '82',
+  '83'
 ])
 
 /** The check character for the first 17 digits ('' if they are not 17 digits). */
@@ -47,7 +78,9 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
  * A lower-case x is accepted and normalised to X; whitespace anywhere is removed.
  */
 export function validateResidentId(input: string, now: number = Date.now()): Validation<ResidentIdInfo> {
-  const id = String(input ?? '').replace(/\s+/g, '').toUpperCase()
+  const id = String(input ?? '')
+    .replace(/\s+/g, '')
+    .toUpperCase()
   if (!id) return fail('ID_EMPTY', '请输入身份证号')
   if (id.length !== 18) return fail('ID_LENGTH', '身份证号应为18位')
   if (!/^\d{17}[\dX]$/.test(id)) return fail('ID_FORMAT', '身份证号格式不正确：前17位应为数字，最后一位为数字或X')
@@ -103,7 +136,9 @@ const DOT_LOOKALIKES = /[•・．.‧･⋅∙\u0387]/g
  * Lengths count characters (code points), so a supplementary-plane ideograph counts once.
  */
 export function validatePersonName(input: string): Validation<string> {
-  const name = String(input ?? '').trim().replace(DOT_LOOKALIKES, '·')
+  const name = String(input ?? '')
+    .trim()
+    .replace(DOT_LOOKALIKES, '·')
   if (!name) return fail('NAME_EMPTY', '请输入姓名')
   if (!NAME_PATTERN.test(name)) {
     return fail('NAME_FORMAT', '姓名应与身份证一致，只能包含中文和间隔号“·”')

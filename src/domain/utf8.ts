@@ -20,4 +20,3 @@ export function utf8Bytes(s: string): Uint8Array {
   }
   return Uint8Array.from(out)
 }
-

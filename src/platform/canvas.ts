@@ -11,6 +11,4 @@ export * from './canvas.h5'
 type Api<T> = Omit<T, 'CANVAS_PLATFORM'>
 type Assert<T extends true> = T
 /** Compile-time check that both platform files export the same API. */
-export type SameCanvasApi = Assert<
-  Api<typeof Weapp> extends Api<typeof H5> ? (Api<typeof H5> extends Api<typeof Weapp> ? true : false) : false
->
+export type SameCanvasApi = Assert<Api<typeof Weapp> extends Api<typeof H5> ? (Api<typeof H5> extends Api<typeof Weapp> ? true : false) : false>

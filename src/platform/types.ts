@@ -3,9 +3,7 @@
  * adapter.weapp.ts and adapter.h5.ts; Taro picks the file for the build's platform
  * (multi-platform file resolution), `adapter.ts` re-exports the H5 one for tsc and jest.
  */
-export type ScanOutcome =
-  | { ok: true; text: string }
-  | { ok: false; cancelled: boolean; message: string }
+export type ScanOutcome = { ok: true; text: string } | { ok: false; cancelled: boolean; message: string }
 
 export interface PlatformAdapter {
   readonly name: 'weapp' | 'h5'

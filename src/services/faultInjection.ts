@@ -110,11 +110,7 @@ export function networkError(op: OperationName, phase: 'before' | 'after'): Serv
  * Wraps every operation of `service`. Other properties (e.g. the sandbox's `dev` tools) are
  * passed through unchanged. The result carries `faults`, its controller.
  */
-export function withFaults<S extends InkSealService>(
-  service: S,
-  initial: FaultPlan,
-  opts: WithFaultsOptions = {}
-): S & { faults: FaultController } {
+export function withFaults<S extends InkSealService>(service: S, initial: FaultPlan, opts: WithFaultsOptions = {}): S & { faults: FaultController } {
   let plan: FaultPlan = normalizeFaultPlan(initial)
   let streams = new Map<OperationName, () => number>()
   const calls = new Map<OperationName, number>()

@@ -211,12 +211,7 @@ export interface EnterpriseOperations {
   submitAuthorizationLetter(input: { session: string; applicationId: string; fileId: string }): Promise<EnterpriseApplication>
 
   /** Asks the legal representative: their details must agree with the licence; sends an SMS with the link. */
-  requestLegalRepAuthorization(input: {
-    session: string
-    applicationId: string
-    creditCode: string
-    legalRep: PersonInput
-  }): Promise<EnterpriseApplication>
+  requestLegalRepAuthorization(input: { session: string; applicationId: string; creditCode: string; legalRep: PersonInput }): Promise<EnterpriseApplication>
 
   /** What a legal-representative link is about (no session needed). */
   resolveLegalRepLink(input: { applicationId: string; linkToken: string }): Promise<LegalRepLinkInfo>

@@ -16,7 +16,22 @@
  * - All payloads are plain JSON.
  */
 import type { FaceCapture, FlowStatus } from './types.common'
-import type { SealType, IntentMethod, ContractView, ContractPages, MySeals, IntentChallenge, IntentGrant, SubmitValue, SubmitResult, DeclineResult, SigningStatus, AuditTrail, DocumentVerification, ContractDocument } from './types.signing.views'
+import type {
+  SealType,
+  IntentMethod,
+  ContractView,
+  ContractPages,
+  MySeals,
+  IntentChallenge,
+  IntentGrant,
+  SubmitValue,
+  SubmitResult,
+  DeclineResult,
+  SigningStatus,
+  AuditTrail,
+  DocumentVerification,
+  ContractDocument
+} from './types.signing.views'
 
 export * from './types.signing.views'
 export * from './types.signing.errors'

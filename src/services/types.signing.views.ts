@@ -95,13 +95,7 @@ export interface ReadingProgress {
 }
 
 export type SigningBlockReason =
-  | 'FLOW_EXPIRED'
-  | 'FLOW_CANCELLED'
-  | 'FLOW_DECLINED'
-  | 'FLOW_COMPLETED'
-  | 'ALREADY_SIGNED'
-  | 'ALREADY_DECLINED'
-  | 'NOT_YOUR_TURN'
+  'FLOW_EXPIRED' | 'FLOW_CANCELLED' | 'FLOW_DECLINED' | 'FLOW_COMPLETED' | 'ALREADY_SIGNED' | 'ALREADY_DECLINED' | 'NOT_YOUR_TURN'
 
 export interface ContractView {
   flowId: string
@@ -262,16 +256,7 @@ export interface SigningStatus {
 
 // ------------------------------------------------------------------ audit
 
-export type AuditAction =
-  | 'CREATED'
-  | 'JOINED'
-  | 'VIEWED'
-  | 'INTENT_CONFIRMED'
-  | 'SIGNED'
-  | 'DECLINED'
-  | 'CANCELLED'
-  | 'EXPIRED'
-  | 'COMPLETED'
+export type AuditAction = 'CREATED' | 'JOINED' | 'VIEWED' | 'INTENT_CONFIRMED' | 'SIGNED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED' | 'COMPLETED'
 
 export interface AuditEvent {
   eventId: string

@@ -12,7 +12,21 @@
  *   person themselves typed it.
  */
 
-import type { SmsPurpose, FlowSummary, FlowOverview, EntryResolution, SmsTicket, RealNameResult, SessionInfo, FaceCapture, MeetingBoard, DemoMeeting, DemoLink, DemoIdentity, SmsMessage } from './types.common'
+import type {
+  SmsPurpose,
+  FlowSummary,
+  FlowOverview,
+  EntryResolution,
+  SmsTicket,
+  RealNameResult,
+  SessionInfo,
+  FaceCapture,
+  MeetingBoard,
+  DemoMeeting,
+  DemoLink,
+  DemoIdentity,
+  SmsMessage
+} from './types.common'
 import { ENTERPRISE_OPERATIONS, type EnterpriseDevTools, type EnterpriseOperations } from './types.enterprise'
 import { SIGNING_OPERATIONS, type SigningDevTools, type SigningOperations } from './types.signing'
 

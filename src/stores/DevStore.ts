@@ -68,7 +68,11 @@ export class DevStore {
   /** Runs `fn` with the core's tools now if loaded, else once they are (a failed load is ignored). */
   private withCore(fn: (t: CoreDevTools) => void): void {
     if (this.core) fn(this.core)
-    else this.loadCore().then((t) => runInAction(() => fn(t)), () => undefined)
+    else
+      this.loadCore().then(
+        (t) => runInAction(() => fn(t)),
+        () => undefined
+      )
   }
 
   refresh(): void {

@@ -1,17 +1,27 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { AuthorizationMethod } from '@/domain/enterprise/application'
-import type { LicenseErrors, LicenseField } from '@/domain/enterprise/license'
+import type { LicenseField } from '@/domain/enterprise/license'
 import { toServiceError, type ServiceError } from '@/services/errors'
 import type { KeyValueStore } from '@/services/storage'
-import type { EnterpriseApplication, EnterpriseDevTools, InkSealService, LetterTemplate, LicenseSample, SmsTicket, UploadedFile, UploadPurpose } from '@/services/types'
+import type {
+  EnterpriseApplication,
+  EnterpriseDevTools,
+  InkSealService,
+  LetterTemplate,
+  LicenseSample,
+  SmsTicket,
+  UploadedFile,
+  UploadPurpose
+} from '@/services/types'
 import type { SessionStore } from './SessionStore'
 import { Clock } from './clock'
+import { forward } from './forward'
 import { AdminUnit } from './enterprise/admin'
 import { LegalRepAuthorizeStore } from './enterprise/authorize'
-import { isSessionError, type LegalRepField, type PersonField, type PickedBytes, type UploadProgress } from './enterprise/core'
+import { isSessionError, type LegalRepField, type PersonField, type PickedBytes } from './enterprise/core'
 import { LicenseUnit } from './enterprise/license'
 import { MethodUnit } from './enterprise/method'
-import { StatusUnit, type OperatorStep } from './enterprise/status'
+import { StatusUnit } from './enterprise/status'
 import { UploadUnit } from './enterprise/upload'
 
 export type { UploadProgress, PickedBytes, PersonField, LegalRepField } from './enterprise/core'
@@ -32,6 +42,7 @@ const APP_KEY = 'inkseal.enterprise.applicationId'
 
 export type { OperatorStep } from './enterprise/status'
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- an interface below types the forwarded names
 export class EnterpriseStore {
   applicationId: string | null = null
   app: EnterpriseApplication | null = null
@@ -88,8 +99,6 @@ export class EnterpriseStore {
     this.applicationId = storage.get(APP_KEY)
   }
 
-  // ------------------------------------------------------------ derived
-
   /** Sandbox developer tools, when the backend is the embedded sandbox (demo licences). */
   get devTools(): EnterpriseDevTools | null {
     return this.sandboxTools()
@@ -97,20 +106,6 @@ export class EnterpriseStore {
 
   get samples(): LicenseSample[] {
     return this.devTools ? this.devTools.listLicenseSamples() : []
-  }
-
-  /** The time of the last tick */
-  get clock(): number {
-    return this.time.time
-  }
-
-  /** Where the operator is (stores/enterprise/status.ts) */
-  get step(): OperatorStep {
-    return this.status.step
-  }
-
-  get waiting(): boolean {
-    return this.status.waiting
   }
 
   // ------------------------------------------------------------ plumbing
@@ -281,45 +276,124 @@ export class EnterpriseStore {
 
   // ------------------------------------------------------------ the units under the pages' names
 
-  get upload(): UploadProgress | null { return this.uploads.progress }
-  uploadFile(purpose: UploadPurpose, file: PickedBytes): Promise<UploadedFile | null> { return this.uploads.uploadFile(purpose, file) }
-  get ocrFailure() { return this.license.ocrFailure }
-  get preview(): string | null { return this.license.preview }
-  setPreview(url: string | null): void { this.license.setPreview(url) }
-  retake(): void { this.license.retake() }
-  uploadLicense(file: PickedBytes): Promise<boolean> { return this.license.upload(file) }
-  useSample(key: string): Promise<boolean> { return this.license.useSample(key) }
-  get licenseForm(): Record<LicenseField, string> { return this.license.form.values }
-  get licenseErrors(): LicenseErrors { return this.license.errors }
-  lowConfidence(field: LicenseField): boolean { return this.license.lowConfidence(field) }
-  setLicenseField(field: LicenseField, value: string): void { this.license.setField(field, value) }
-  touchLicense(field: LicenseField): void { this.license.form.touch(field) }
-  confirmLicense(): Promise<boolean> { return this.license.confirm() }
+  uploadFile(purpose: UploadPurpose, file: PickedBytes): Promise<UploadedFile | null> {
+    return this.uploads.uploadFile(purpose, file)
+  }
+  setPreview(url: string | null): void {
+    this.license.setPreview(url)
+  }
+  retake(): void {
+    this.license.retake()
+  }
+  uploadLicense(file: PickedBytes): Promise<boolean> {
+    return this.license.upload(file)
+  }
+  useSample(key: string): Promise<boolean> {
+    return this.license.useSample(key)
+  }
+  get licenseForm(): Record<LicenseField, string> {
+    return this.license.form.values
+  }
+  lowConfidence(field: LicenseField): boolean {
+    return this.license.lowConfidence(field)
+  }
+  setLicenseField(field: LicenseField, value: string): void {
+    this.license.setField(field, value)
+  }
+  touchLicense(field: LicenseField): void {
+    this.license.form.touch(field)
+  }
+  confirmLicense(): Promise<boolean> {
+    return this.license.confirm()
+  }
 
-  get adminForm(): Record<PersonField, string> { return this.admin.form.values }
-  get adminErrors(): Partial<Record<PersonField, string>> { return this.admin.form.errors }
-  setAdminField(field: PersonField, value: string): void { this.admin.form.set(field, value) }
-  touchAdmin(field: PersonField): void { this.admin.form.touch(field) }
-  setAdmin(): Promise<boolean> { return this.admin.save() }
+  get adminForm(): Record<PersonField, string> {
+    return this.admin.form.values
+  }
+  get adminErrors(): Partial<Record<PersonField, string>> {
+    return this.admin.form.errors
+  }
+  setAdminField(field: PersonField, value: string): void {
+    this.admin.form.set(field, value)
+  }
+  touchAdmin(field: PersonField): void {
+    this.admin.form.touch(field)
+  }
+  setAdmin(): Promise<boolean> {
+    return this.admin.save()
+  }
 
-  get allowedMethods(): AuthorizationMethod[] { return this.method.allowed }
-  get currentMethod(): AuthorizationMethod | null { return this.method.current }
-  chooseMethod(m: AuthorizationMethod): void { this.method.choose(m) }
-  get legalRepForm(): Record<LegalRepField, string> { return this.method.legalRep.values }
-  get legalRepErrors(): Partial<Record<LegalRepField, string>> { return this.method.legalRep.errors }
-  setLegalRepField(field: LegalRepField, value: string): void { this.method.legalRep.set(field, value) }
-  touchLegalRep(field: LegalRepField): void { this.method.legalRep.touch(field) }
-  requestLegalRep(): Promise<boolean> { return this.method.requestLegalRep() }
-  get template(): LetterTemplate | null { return this.method.template }
-  loadTemplate(): Promise<LetterTemplate | null> { return this.method.loadTemplate() }
-  templateBytes(): Uint8Array | null { return this.method.templateBytes() }
-  submitLetter(file: PickedBytes): Promise<boolean> { return this.method.submitLetter(file) }
-  useSampleLetter(): Promise<boolean> { return this.method.useSampleLetter() }
-  get selfTicket(): SmsTicket | null { return this.method.selfSms.ticket }
-  get selfCode(): string { return this.method.selfSms.code }
-  get selfError(): string | null { return this.method.selfSms.error }
-  get selfResendIn(): number { return this.method.selfSms.resendIn }
-  setSelfCode(v: string): void { this.method.selfSms.setCode(v) }
-  sendSelfCode(): Promise<boolean> { return this.method.sendSelfCode() }
-  confirmSelf(): Promise<boolean> { return this.method.confirmSelf() }
+  chooseMethod(m: AuthorizationMethod): void {
+    this.method.choose(m)
+  }
+  get legalRepForm(): Record<LegalRepField, string> {
+    return this.method.legalRep.values
+  }
+  get legalRepErrors(): Partial<Record<LegalRepField, string>> {
+    return this.method.legalRep.errors
+  }
+  setLegalRepField(field: LegalRepField, value: string): void {
+    this.method.legalRep.set(field, value)
+  }
+  touchLegalRep(field: LegalRepField): void {
+    this.method.legalRep.touch(field)
+  }
+  requestLegalRep(): Promise<boolean> {
+    return this.method.requestLegalRep()
+  }
+  loadTemplate(): Promise<LetterTemplate | null> {
+    return this.method.loadTemplate()
+  }
+  templateBytes(): Uint8Array | null {
+    return this.method.templateBytes()
+  }
+  submitLetter(file: PickedBytes): Promise<boolean> {
+    return this.method.submitLetter(file)
+  }
+  useSampleLetter(): Promise<boolean> {
+    return this.method.useSampleLetter()
+  }
+  get selfTicket(): SmsTicket | null {
+    return this.method.selfSms.ticket
+  }
+  get selfCode(): string {
+    return this.method.selfSms.code
+  }
+  get selfError(): string | null {
+    return this.method.selfSms.error
+  }
+  get selfResendIn(): number {
+    return this.method.selfSms.resendIn
+  }
+  setSelfCode(v: string): void {
+    this.method.selfSms.setCode(v)
+  }
+  sendSelfCode(): Promise<boolean> {
+    return this.method.sendSelfCode()
+  }
+  confirmSelf(): Promise<boolean> {
+    return this.method.confirmSelf()
+  }
 }
+
+// The units' state under the pages' names (forward.ts): getters on the prototype.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the forwarded names' types
+export interface EnterpriseStore {
+  /** The time of the last tick */
+  readonly clock: Clock['time']
+  /** Where the operator is (stores/enterprise/status.ts) */
+  readonly step: StatusUnit['step']
+  readonly waiting: StatusUnit['waiting']
+  readonly upload: UploadUnit['progress']
+  readonly ocrFailure: LicenseUnit['ocrFailure']
+  readonly preview: LicenseUnit['preview']
+  readonly licenseErrors: LicenseUnit['errors']
+  readonly allowedMethods: MethodUnit['allowed']
+  readonly currentMethod: MethodUnit['current']
+  readonly template: MethodUnit['template']
+}
+forward(EnterpriseStore, 'time', { clock: 'time' })
+forward(EnterpriseStore, 'status', ['step', 'waiting'])
+forward(EnterpriseStore, 'uploads', { upload: 'progress' })
+forward(EnterpriseStore, 'license', { ocrFailure: 'ocrFailure', preview: 'preview', licenseErrors: 'errors' })
+forward(EnterpriseStore, 'method', { allowedMethods: 'allowed', currentMethod: 'current', template: 'template' })

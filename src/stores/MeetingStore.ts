@@ -20,7 +20,10 @@ export class MeetingStore {
   private target: { meetingId: string; boardKey: string } | null = null
   private inFlight = false
 
-  constructor(private readonly service: InkSealService, private readonly pollMs = MEETING_POLL_MS) {
+  constructor(
+    private readonly service: InkSealService,
+    private readonly pollMs = MEETING_POLL_MS
+  ) {
     makeAutoObservable<MeetingStore, 'service' | 'pollMs' | 'timer' | 'target' | 'inFlight'>(this, {
       service: false,
       pollMs: false,

@@ -28,7 +28,10 @@ export class MyContractsStore {
   error: string | null = null
   needsVerification = false
 
-  constructor(private readonly service: InkSealService, private readonly session: SessionStore) {
+  constructor(
+    private readonly service: InkSealService,
+    private readonly session: SessionStore
+  ) {
     makeAutoObservable<MyContractsStore, 'service' | 'session'>(this, { service: false, session: false })
   }
 

@@ -13,7 +13,10 @@ export class SessionStore {
   /** Whether storage has been read (not observable) */
   private read = false
 
-  constructor(private readonly storage: KeyValueStore, private readonly now: () => number) {
+  constructor(
+    private readonly storage: KeyValueStore,
+    private readonly now: () => number
+  ) {
     makeAutoObservable<SessionStore, 'storage' | 'now' | 'read'>(this, { storage: false, now: false, read: false })
   }
 

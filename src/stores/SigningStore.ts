@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import { toServiceError, type ServiceError } from '@/services/errors'
 import type { KeyValueStore } from '@/services/storage'
 import type { ContractView, InkSealService } from '@/services/types'
+import { forward, type Forwarded } from './forward'
 import { MyContractsStore } from './MyContractsStore'
 import type { SessionStore } from './SessionStore'
 import type { SignatureStore } from './SignatureStore'
@@ -44,6 +45,7 @@ export {
  * polled result and the audit trail. This class loads the contract and hands it to the units;
  * the rest is the units' API, forwarded so pages use one store.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types the forwarded API
 export class SigningStore {
   readonly core: SigningCore
   readonly pageImages: ContractPages
@@ -226,145 +228,127 @@ export class SigningStore {
   dispose(): void {
     this.leave()
   }
-
-  // ------------------------------------------------------------------ the units' API, forwarded
-  // State reads and the units' (bound) actions, so pages and tests keep using one store.
-
-  // core
-  get flowId() { return this.core.flowId }
-  get load() { return this.core.load }
-  get contract() { return this.core.contract }
-  get phase() { return this.core.phase }
-  get mySignerId() { return this.core.mySignerId }
-
-  // pages (pageImages)
-  get pages() { return this.pageImages.pages }
-  get pageError() { return this.pageImages.pageError }
-  get lastPageFetched() { return this.pageImages.lastPageFetched }
-  get pageCount() { return this.pageImages.pageCount }
-  get ensurePages() { return this.pageImages.ensurePages }
-  get retryPages() { return this.pageImages.retryPages }
-
-  // forced reading (reading)
-  get clock() { return this.reading.clock }
-  get forced() { return this.reading.forced }
-  get readingSecondsLeft() { return this.reading.readingSecondsLeft }
-  get needsLastPage() { return this.reading.needsLastPage }
-  get readingSatisfied() { return this.reading.readingSatisfied }
-  get readingPrompt() { return this.reading.readingPrompt }
-  get refreshClock() { return this.reading.refreshClock }
-
-  // fields and the draft (draft)
-  get values() { return this.draft.values }
-  get pending() { return this.draft.pending }
-  get touched() { return this.draft.touched }
-  get showAllErrors() { return this.draft.showAllErrors }
-  get focusedFieldId() { return this.draft.focusedFieldId }
-  get scrollTarget() { return this.draft.scrollTarget }
-  get notice() { return this.draft.notice }
-  get fields() { return this.draft.fields }
-  get myFields() { return this.draft.myFields }
-  get fieldsByPage() { return this.draft.fieldsByPage }
-  get pagingSealFields() { return this.draft.pagingSealFields }
-  get editable() { return this.draft.editable }
-  get remainingFields() { return this.draft.remainingFields }
-  get remainingCount() { return this.draft.remainingCount }
-  get problems() { return this.draft.problems }
-  get isMine() { return this.draft.isMine }
-  get signerLabel() { return this.draft.signerLabel }
-  get problemOf() { return this.draft.problemOf }
-  get fieldError() { return this.draft.fieldError }
-  get dateText() { return this.draft.dateText }
-  get focusNext() { return this.draft.focusNext }
-  get focusField() { return this.draft.focusField }
-  get scrollToPage() { return this.draft.scrollToPage }
-  get touch() { return this.draft.touch }
-  get setText() { return this.draft.setText }
-  get toggleCheck() { return this.draft.toggleCheck }
-  get dismissNotice() { return this.draft.dismissNotice }
-  get buildValues() { return this.draft.buildValues }
-  get flushDraft() { return this.draft.flushDraft }
-
-  // seals (sealChoice)
-  get seals() { return this.sealChoice.seals }
-  get sealsError() { return this.sealChoice.sealsError }
-  get sealPickerFor() { return this.sealChoice.sealPickerFor }
-  get loadSeals() { return this.sealChoice.loadSeals }
-  get sealsFor() { return this.sealChoice.sealsFor }
-  get sealOf() { return this.sealChoice.sealOf }
-  get noSealMessage() { return this.sealChoice.noSealMessage }
-  get openSealPicker() { return this.sealChoice.openSealPicker }
-  get closeSealPicker() { return this.sealChoice.closeSealPicker }
-  get chooseSeal() { return this.sealChoice.chooseSeal }
-
-  // signatures
-  get signatureTarget() { return this.signatures.signatureTarget }
-  get awaitingSignature() { return this.signatures.awaitingSignature }
-  get signatureFields() { return this.signatures.signatureFields }
-  get systemSignatureName() { return this.signatures.systemSignatureName }
-  get requestSignature() { return this.signatures.requestSignature }
-  get consumeAcceptedSignature() { return this.signatures.consumeAcceptedSignature }
-  get applySignature() { return this.signatures.applySignature }
-  get useSystemSignature() { return this.signatures.useSystemSignature }
-  get clearSignature() { return this.signatures.clearSignature }
-
-  // intent (意愿认证)
-  get intentMethods() { return this.intent.intentMethods }
-  get intentMethod() { return this.intent.intentMethod }
-  get challenge() { return this.intent.challenge }
-  get intentCode() { return this.intent.intentCode }
-  get intentPassword() { return this.intent.intentPassword }
-  get newPassword() { return this.intent.newPassword }
-  get newPassword2() { return this.intent.newPassword2 }
-  get intentError() { return this.intent.intentError }
-  get intentBusy() { return this.intent.intentBusy }
-  get passwordSet() { return this.intent.passwordSet }
-  get grant() { return this.intent.grant }
-  get smsResendIn() { return this.intent.smsResendIn }
-  get intentUsable() { return this.intent.intentUsable }
-  get chooseMethod() { return this.intent.chooseMethod }
-  get setIntentInput() { return this.intent.setIntentInput }
-  get startIntent() { return this.intent.startIntent }
-  get setPassword() { return this.intent.setPassword }
-  get confirmIntent() { return this.intent.confirmIntent }
-
-  // submission
-  get submitting() { return this.submission.submitting }
-  get submitError() { return this.submission.submitError }
-  get result() { return this.submission.result }
-  get proceedToIntent() { return this.submission.proceedToIntent }
-  get backFromIntent() { return this.submission.backFromIntent }
-  get retrySubmit() { return this.submission.retrySubmit }
-
-  // decline, 拒签 (declineFlow)
-  get declineOpen() { return this.declineFlow.declineOpen }
-  get declineReason() { return this.declineFlow.declineReason }
-  get declineTouched() { return this.declineFlow.declineTouched }
-  get declineError() { return this.declineFlow.declineError }
-  get declining() { return this.declineFlow.declining }
-  get canDecline() { return this.declineFlow.canDecline }
-  get declineProblem() { return this.declineFlow.declineProblem }
-  get openDecline() { return this.declineFlow.openDecline }
-  get setDeclineReason() { return this.declineFlow.setDeclineReason }
-  get decline() { return this.declineFlow.decline }
-
-  // the polled result (resultPolling)
-  get status() { return this.resultPolling.status }
-  get statusError() { return this.resultPolling.statusError }
-  get signers() { return this.resultPolling.signers }
-  get flowStatus() { return this.resultPolling.flowStatus }
-  get closedMessage() { return this.resultPolling.closedMessage }
-  get pollStatus() { return this.resultPolling.pollStatus }
-  get startPolling() { return this.resultPolling.startPolling }
-  get stopPolling() { return this.resultPolling.stopPolling }
-
-  // audit trail (auditTrail)
-  get audit() { return this.auditTrail.audit }
-  get auditError() { return this.auditTrail.auditError }
-  get auditLoading() { return this.auditTrail.auditLoading }
-  get verification() { return this.auditTrail.verification }
-  get verifyBusy() { return this.auditTrail.verifyBusy }
-  get verifyError() { return this.auditTrail.verifyError }
-  get loadAudit() { return this.auditTrail.loadAudit }
-  get verifyDocument() { return this.auditTrail.verifyDocument }
 }
+
+// ------------------------------------------------------------------ the units' API, forwarded
+// State reads and the units' (bound) actions, so pages and tests keep using one store (forward.ts).
+
+const CORE_API = ['flowId', 'load', 'contract', 'phase', 'mySignerId'] as const
+const PAGE_IMAGES_API = ['pages', 'pageError', 'lastPageFetched', 'pageCount', 'ensurePages', 'retryPages'] as const
+const READING_API = ['clock', 'forced', 'readingSecondsLeft', 'needsLastPage', 'readingSatisfied', 'readingPrompt', 'refreshClock'] as const
+const DRAFT_API = [
+  'values',
+  'pending',
+  'touched',
+  'showAllErrors',
+  'focusedFieldId',
+  'scrollTarget',
+  'notice',
+  'fields',
+  'myFields',
+  'fieldsByPage',
+  'pagingSealFields',
+  'editable',
+  'remainingFields',
+  'remainingCount',
+  'problems',
+  'isMine',
+  'signerLabel',
+  'problemOf',
+  'fieldError',
+  'dateText',
+  'focusNext',
+  'focusField',
+  'scrollToPage',
+  'touch',
+  'setText',
+  'toggleCheck',
+  'dismissNotice',
+  'buildValues',
+  'flushDraft'
+] as const
+const SEAL_CHOICE_API = [
+  'seals',
+  'sealsError',
+  'sealPickerFor',
+  'loadSeals',
+  'sealsFor',
+  'sealOf',
+  'noSealMessage',
+  'openSealPicker',
+  'closeSealPicker',
+  'chooseSeal'
+] as const
+const SIGNATURES_API = [
+  'signatureTarget',
+  'awaitingSignature',
+  'signatureFields',
+  'systemSignatureName',
+  'requestSignature',
+  'consumeAcceptedSignature',
+  'applySignature',
+  'useSystemSignature',
+  'clearSignature'
+] as const
+const INTENT_API = [
+  'intentMethods',
+  'intentMethod',
+  'challenge',
+  'intentCode',
+  'intentPassword',
+  'newPassword',
+  'newPassword2',
+  'intentError',
+  'intentBusy',
+  'passwordSet',
+  'grant',
+  'smsResendIn',
+  'intentUsable',
+  'chooseMethod',
+  'setIntentInput',
+  'startIntent',
+  'setPassword',
+  'confirmIntent'
+] as const
+const SUBMISSION_API = ['submitting', 'submitError', 'result', 'proceedToIntent', 'backFromIntent', 'retrySubmit'] as const
+const DECLINE_FLOW_API = [
+  'declineOpen',
+  'declineReason',
+  'declineTouched',
+  'declineError',
+  'declining',
+  'canDecline',
+  'declineProblem',
+  'openDecline',
+  'setDeclineReason',
+  'decline'
+] as const
+const RESULT_POLLING_API = ['status', 'statusError', 'signers', 'flowStatus', 'closedMessage', 'pollStatus', 'startPolling', 'stopPolling'] as const
+const AUDIT_TRAIL_API = ['audit', 'auditError', 'auditLoading', 'verification', 'verifyBusy', 'verifyError', 'loadAudit', 'verifyDocument'] as const
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the forwarded API's types
+export interface SigningStore
+  extends
+    Forwarded<SigningCore, (typeof CORE_API)[number]>,
+    Forwarded<ContractPages, (typeof PAGE_IMAGES_API)[number]>,
+    Forwarded<ReadingClock, (typeof READING_API)[number]>,
+    Forwarded<FieldDraft, (typeof DRAFT_API)[number]>,
+    Forwarded<SealChoice, (typeof SEAL_CHOICE_API)[number]>,
+    Forwarded<SignatureInput, (typeof SIGNATURES_API)[number]>,
+    Forwarded<IntentStore, (typeof INTENT_API)[number]>,
+    Forwarded<Submission, (typeof SUBMISSION_API)[number]>,
+    Forwarded<DeclineStore, (typeof DECLINE_FLOW_API)[number]>,
+    Forwarded<ResultPolling, (typeof RESULT_POLLING_API)[number]>,
+    Forwarded<AuditTrailStore, (typeof AUDIT_TRAIL_API)[number]> {}
+
+forward(SigningStore, 'core', CORE_API)
+forward(SigningStore, 'pageImages', PAGE_IMAGES_API)
+forward(SigningStore, 'reading', READING_API)
+forward(SigningStore, 'draft', DRAFT_API)
+forward(SigningStore, 'sealChoice', SEAL_CHOICE_API)
+forward(SigningStore, 'signatures', SIGNATURES_API)
+forward(SigningStore, 'intent', INTENT_API)
+forward(SigningStore, 'submission', SUBMISSION_API)
+forward(SigningStore, 'declineFlow', DECLINE_FLOW_API)
+forward(SigningStore, 'resultPolling', RESULT_POLLING_API)
+forward(SigningStore, 'auditTrail', AUDIT_TRAIL_API)

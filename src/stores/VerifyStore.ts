@@ -169,7 +169,12 @@ export class VerifyStore {
       const err = toServiceError(e)
       runInAction(() => {
         this.busy = false
-        if (err.code === 'SMS_CODE_WRONG' || err.code === 'SMS_CODE_EXPIRED' || err.code === 'SMS_CODE_MISSING' || (err.code === 'INVALID_INPUT' && err.details.field === 'smsCode')) {
+        if (
+          err.code === 'SMS_CODE_WRONG' ||
+          err.code === 'SMS_CODE_EXPIRED' ||
+          err.code === 'SMS_CODE_MISSING' ||
+          (err.code === 'INVALID_INPUT' && err.details.field === 'smsCode')
+        ) {
           this.sms.fail(err.message)
         } else if (err.code === 'INVALID_INPUT' && typeof err.details.field === 'string') {
           this.identity.fieldError(err, (e) => e.details.field as IdentityField)

@@ -40,7 +40,8 @@ const GOOD = [
   { fieldId: 'name', kind: 'TEXT', text: ' 王小明 ' },
   { fieldId: 'ok', kind: 'CHECK_BOX', checked: true }
 ]
-const codes = (values: unknown[], opts: ValidateOptions = OPTS) => validateSubmission(FIELDS, values as never, opts).problems.map((p) => `${p.code}:${p.fieldId}:${p.reason}`)
+const codes = (values: unknown[], opts: ValidateOptions = OPTS) =>
+  validateSubmission(FIELDS, values as never, opts).problems.map((p) => `${p.code}:${p.fieldId}:${p.reason}`)
 const withValue = (fieldId: string, v: Record<string, unknown> | null) => [...GOOD.filter((x) => x.fieldId !== fieldId), ...(v ? [{ fieldId, ...v }] : [])]
 
 describe('field values', () => {
@@ -79,7 +80,9 @@ describe('field values', () => {
     const other = png(201, 80)
     expect(codes(withValue('sig2', { kind: 'SIGN_SIGNATURE', png: other, signatureKind: 'HANDWRITTEN' }))).toEqual(['FIELD_INVALID:sig2:SIGNATURE_NOT_UNIFORM'])
     expect(codes(withValue('sig2', { kind: 'SIGN_SIGNATURE', png: other, signatureKind: 'HANDWRITTEN' }), { ...OPTS, signatureApply: 'PER_FIELD' })).toEqual([])
-    expect(codes(withValue('sig2', { kind: 'SIGN_SIGNATURE', png: 'data:image/png;base64,iVBORw0K', signatureKind: 'HANDWRITTEN' }))).toEqual(['SIGNATURE_IMAGE_INVALID:sig2:NOT_PNG'])
+    expect(codes(withValue('sig2', { kind: 'SIGN_SIGNATURE', png: 'data:image/png;base64,iVBORw0K', signatureKind: 'HANDWRITTEN' }))).toEqual([
+      'SIGNATURE_IMAGE_INVALID:sig2:NOT_PNG'
+    ])
   })
 
   test('checkPngDataUrl', () => {
@@ -87,7 +90,10 @@ describe('field values', () => {
     expect(checkPngDataUrl('data:image/jpeg;base64,/9j/')).toMatchObject({ ok: false, problem: 'NOT_DATA_URL' })
     expect(checkPngDataUrl(42)).toMatchObject({ ok: false, problem: 'NOT_DATA_URL' })
     expect(checkPngDataUrl('data:image/png;base64,abc')).toMatchObject({ ok: false, problem: 'BAD_BASE64' })
-    expect(checkPngDataUrl('data:image/png;base64,' + Buffer.from('hello world, this is not a png file!!').toString('base64'))).toMatchObject({ ok: false, problem: 'NOT_PNG' })
+    expect(checkPngDataUrl('data:image/png;base64,' + Buffer.from('hello world, this is not a png file!!').toString('base64'))).toMatchObject({
+      ok: false,
+      problem: 'NOT_PNG'
+    })
     expect(checkPngDataUrl(png(10, 80))).toMatchObject({ ok: false, problem: 'BAD_DIMENSIONS' })
     expect(checkPngDataUrl(png(5000, 80))).toMatchObject({ ok: false, problem: 'BAD_DIMENSIONS' })
     const huge = 'data:image/png;base64,' + 'A'.repeat(Math.ceil((PNG_MAX_BYTES * 4) / 3) + 8)
@@ -106,7 +112,8 @@ describe('field values', () => {
 
 describe('signing password', () => {
   test('6 digits, nothing trivial', () => {
-    for (const p of ['123456', '654321', '000000', '999999', '121212', '123123', '112233', '111222', '890123', '520520']) expect(isTrivialPassword(p)).toBe(true)
+    for (const p of ['123456', '654321', '000000', '999999', '121212', '123123', '112233', '111222', '890123', '520520'])
+      expect(isTrivialPassword(p)).toBe(true)
     for (const p of ['358024', '469135', '902417']) {
       expect(isTrivialPassword(p)).toBe(false)
       expect(validateSigningPassword(p)).toEqual({ ok: true, value: p })

@@ -1,6 +1,28 @@
-import { allowedEvents, canTransition, FINAL_PHASES, initialPhase, reopen, SIGNING_TRANSITIONS, transition, type SigningEvent, type SigningPhase } from '@/domain/contract/machine'
+import {
+  allowedEvents,
+  canTransition,
+  FINAL_PHASES,
+  initialPhase,
+  reopen,
+  SIGNING_TRANSITIONS,
+  transition,
+  type SigningEvent,
+  type SigningPhase
+} from '@/domain/contract/machine'
 
-const ALL_EVENTS: SigningEvent[] = ['READ_DONE', 'FIELDS_DONE', 'BACK', 'INTENT_CONFIRMED', 'SUBMIT_OK', 'SUBMIT_FAILED', 'RETRY', 'FIX', 'REAUTH', 'DECLINE', 'CLOSE']
+const ALL_EVENTS: SigningEvent[] = [
+  'READ_DONE',
+  'FIELDS_DONE',
+  'BACK',
+  'INTENT_CONFIRMED',
+  'SUBMIT_OK',
+  'SUBMIT_FAILED',
+  'RETRY',
+  'FIX',
+  'REAUTH',
+  'DECLINE',
+  'CLOSE'
+]
 
 function run(events: SigningEvent[], from: SigningPhase = 'READING'): SigningPhase {
   let p = from

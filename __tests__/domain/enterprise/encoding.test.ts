@@ -26,7 +26,18 @@ describe('base64 (by hand, for WeChat)', () => {
 describe('PNG encoder', () => {
   test('writes a valid palette PNG with a text chunk (zlib can inflate it, CRCs agree)', () => {
     const px = Uint8Array.from({ length: 300 * 200 }, (_, i) => i % 3)
-    const png = encodePng({ width: 300, height: 200, format: 'palette', pixels: px, palette: [[255, 0, 0], [0, 255, 0], [0, 0, 255]], text: [{ keyword: 'Comment', text: 'hi' }] })
+    const png = encodePng({
+      width: 300,
+      height: 200,
+      format: 'palette',
+      pixels: px,
+      palette: [
+        [255, 0, 0],
+        [0, 255, 0],
+        [0, 0, 255]
+      ],
+      text: [{ keyword: 'Comment', text: 'hi' }]
+    })
     const img = decodePng(png)
     expect([img.width, img.height]).toEqual([300, 200])
     expect(Array.from(img.rgba.subarray(0, 12))).toEqual([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255])
@@ -64,7 +75,9 @@ describe('authorization letter template', () => {
   const info = { enterpriseName: '北京墨印科技有限公司', creditCode: '91110108MA01W8KX3J', legalRepresentative: '周明远', adminName: '李四' }
 
   test('names the enterprise, its code, the legal representative and the administrator', () => {
-    const text = letterTemplateLines(info).map((l) => l.text).join('\n')
+    const text = letterTemplateLines(info)
+      .map((l) => l.text)
+      .join('\n')
     expect(text).toContain('企业超级管理员授权书')
     expect(text).toContain('北京墨印科技有限公司')
     expect(text).toContain('91110108MA01W8KX3J')

@@ -43,7 +43,10 @@ describe('licence confirmation', () => {
   })
 
   test('every field is checked and reported at once', () => {
-    const r = validateLicense({ name: '', creditCode: '', legalRepresentative: 'Bob', orgKind: 'X', address: '', registeredOn: '2030-01-01', validUntil: '2020-01-01' }, NOW)
+    const r = validateLicense(
+      { name: '', creditCode: '', legalRepresentative: 'Bob', orgKind: 'X', address: '', registeredOn: '2030-01-01', validUntil: '2020-01-01' },
+      NOW
+    )
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(Object.keys(r.errors).sort()).toEqual(['address', 'creditCode', 'legalRepresentative', 'name', 'orgKind', 'registeredOn', 'validUntil'].sort())

@@ -39,4 +39,3 @@ export function decodePng(png: Uint8Array): { width: number; height: number; rgb
   }
   return { width, height, rgba, text }
 }
-

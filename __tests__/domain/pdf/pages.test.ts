@@ -53,12 +53,18 @@ describe('contract PDF from its page layout', () => {
 
   test('no pages, or text without outlines, is refused', async () => {
     await expect(pdfFromPages([], { title: 'x', createdAt: new Date(0) }, loadKaiShard)).rejects.toThrow('at least one page')
-    await expect(pdfFromPages([{ width: 100, height: 100, items: [{ x: 1, y: 50, text: '㐀', size: 12 }] }], { title: 'x', createdAt: new Date(0) }, loadKaiShard)).rejects.toThrow('no outline for 㐀')
+    await expect(
+      pdfFromPages([{ width: 100, height: 100, items: [{ x: 1, y: 50, text: '㐀', size: 12 }] }], { title: 'x', createdAt: new Date(0) }, loadKaiShard)
+    ).rejects.toThrow('no outline for 㐀')
   })
 })
 
 test('a page names each embedded font once, however many lines use it', async () => {
-  const many: LaidOutPage = { width: 595, height: 842, items: Array.from({ length: 30 }, (_, i) => ({ x: 60, y: 60 + i * 20, text: `第${i + 1}行`, size: 12 })) }
+  const many: LaidOutPage = {
+    width: 595,
+    height: 842,
+    items: Array.from({ length: 30 }, (_, i) => ({ x: 60, y: 60 + i * 20, text: `第${i + 1}行`, size: 12 }))
+  }
   const pdf = await pdfFromPages([many], { title: 't', createdAt: new Date(0) }, loadKaiShard)
   const { PDFDocument, PDFDict, PDFName } = await import('pdf-lib')
   const doc = await PDFDocument.load(pdf)

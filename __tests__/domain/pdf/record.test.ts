@@ -64,7 +64,14 @@ function input(pages: number, extra: Partial<RecordInput> = {}): Promise<RecordI
       completedAt: '2026-12-04 18:00:00',
       signers: [
         { name: '张*', identity: '实名认证 + 人脸核验 · 手机 138****8000', method: '手写签名', intent: '短信验证码', signedAt: '2026-12-04 17:58:02' },
-        { name: '李*', identity: '实名认证 + 人脸核验 · 手机 139****2000', organization: '杭州星河数字科技有限公司', method: '企业印章', intent: '人脸识别', signedAt: '2026-12-04 17:59:40' }
+        {
+          name: '李*',
+          identity: '实名认证 + 人脸核验 · 手机 139****2000',
+          organization: '杭州星河数字科技有限公司',
+          method: '企业印章',
+          intent: '人脸识别',
+          signedAt: '2026-12-04 17:59:40'
+        }
       ]
     },
     loadShard: loadKaiShard,
@@ -97,7 +104,10 @@ function ink(img: { w: number; h: number; px: Uint8Array }, r: { x: number; y: n
 
 describe('PDF of record', () => {
   test('fields land at their fractional rectangles, the paging seal on every right edge, a report page; signed, valid, qpdf clean', async () => {
-    const rec = await makePdfOfRecord({ ...(await input(3)), signature: { keys: ca.signer, signingTime: new Date(NOW), reason: '合同签署完成', name: 'InkSeal 电子签' } })
+    const rec = await makePdfOfRecord({
+      ...(await input(3)),
+      signature: { keys: ca.signer, signingTime: new Date(NOW), reason: '合同签署完成', name: 'InkSeal 电子签' }
+    })
     expect(rec.pageCount).toBe(4)
     expect(rec.signed).toBe(true)
     const file = path.join(dir, 'record.pdf')
@@ -137,7 +147,16 @@ describe('PDF of record', () => {
     const p4 = render(file, 4)
     expect(ink(p4, { x: 0.05, y: 0.05, w: 0.9, h: 0.5 })).toBeGreaterThan(0.01)
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    for (const s of ['签署报告', '战略合作协议', '合同专用章', '深圳前海云签科技有限公司', '杭州星河数字科技有限公司', '2026年12月04日', rec.stampedSha256, rec.originalSha256]) {
+    for (const s of [
+      '签署报告',
+      '战略合作协议',
+      '合同专用章',
+      '深圳前海云签科技有限公司',
+      '杭州星河数字科技有限公司',
+      '2026年12月04日',
+      rec.stampedSha256,
+      rec.originalSha256
+    ]) {
       expect(text).toContain(s)
     }
     // the fonts are embedded (pdffonts lists them as Type 3, embedded)

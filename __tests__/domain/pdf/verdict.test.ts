@@ -27,7 +27,12 @@ describe('合同验签 verdict', () => {
     const v = pdfVerdict(await signed())
     expect(v.status).toBe('VALID')
     expect(v.title).toBe('签名有效，文件未被篡改')
-    expect(v.signer).toEqual({ commonName: 'InkSeal 电子签 沙箱签章', organization: 'InkSeal 电子签（沙箱）', issuer: 'InkSeal Sandbox Test Root CA', signedAt: NOW })
+    expect(v.signer).toEqual({
+      commonName: 'InkSeal 电子签 沙箱签章',
+      organization: 'InkSeal 电子签（沙箱）',
+      issuer: 'InkSeal Sandbox Test Root CA',
+      signedAt: NOW
+    })
     expect(v.signatures).toBe(1)
   })
 

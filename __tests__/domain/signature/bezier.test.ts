@@ -1,14 +1,4 @@
-import {
-  CORNER_COS,
-  MAX_SAMPLES,
-  pointOnSegment,
-  sampleCount,
-  segmentAt,
-  segmentLength,
-  tangentAt,
-  type SignaturePoint,
-  type Vec
-} from '@/domain/signature'
+import { CORNER_COS, MAX_SAMPLES, pointOnSegment, sampleCount, segmentAt, segmentLength, tangentAt, type SignaturePoint, type Vec } from '@/domain/signature'
 import { capture } from './helpers'
 
 function pt(x: number, y: number): SignaturePoint {

@@ -27,7 +27,10 @@ class FakeImageContext extends RecordingContext implements ImageContext2D {
   textAlign = ''
   texts: { text: string; x: number; y: number; font: string }[] = []
   transforms: string[] = []
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number
+  ) {
     super()
   }
   fillText(text: string, x: number, y: number) {
@@ -145,9 +148,7 @@ describe('system signature (font outlines, no device font)', () => {
     await expect(renderSystemSignature('   ', fakeCanvasFactory([]), loadKaiShard)).rejects.toThrow(/姓名/)
     await expect(renderSystemSignature('张三', () => null, loadKaiShard)).rejects.toThrow(/系统签名/)
     // CJK extension A: not in the outlines
-    await expect(renderSystemSignature('张㐀', fakeCanvasFactory([]), loadKaiShard)).rejects.toThrow(
-      '姓名中的“㐀”暂不支持系统签名，请改用手写签名'
-    )
+    await expect(renderSystemSignature('张㐀', fakeCanvasFactory([]), loadKaiShard)).rejects.toThrow('姓名中的“㐀”暂不支持系统签名，请改用手写签名')
     const offline = () => Promise.reject(new Error('ChunkLoadError'))
     await expect(renderSystemSignature('张三', fakeCanvasFactory([]), offline)).rejects.toThrow('系统签名字体加载失败，请检查网络后重试')
     expect(normaliseSystemName('x'.repeat(21))).toBeNull()

@@ -17,7 +17,12 @@ const sample: SignatureData = {
   width: 800,
   height: 300,
   strokes: [
-    { points: [{ x: 100, y: 50, t: 0, w: 2 }, { x: 130, y: 90, t: 16, w: 3 }] },
+    {
+      points: [
+        { x: 100, y: 50, t: 0, w: 2 },
+        { x: 130, y: 90, t: 16, w: 3 }
+      ]
+    },
     { points: [{ x: 400, y: 200, t: 100, w: 2.5 }] }
   ]
 }
@@ -27,11 +32,24 @@ describe('bounds and lengths', () => {
     expect(pointBounds(sample.strokes)).toEqual({ minX: 100, minY: 50, maxX: 400, maxY: 200 })
     expect(pointBounds([])).toBeNull()
     expect(inkLength(sample.strokes)).toBeCloseTo(50)
-    expect(polylineLength([{ x: 0, y: 0 }, { x: 3, y: 4 }, { x: 3, y: 10 }])).toBeCloseTo(11)
+    expect(
+      polylineLength([
+        { x: 0, y: 0 },
+        { x: 3, y: 4 },
+        { x: 3, y: 10 }
+      ])
+    ).toBeCloseTo(11)
   })
 
   test('resampling keeps the ends and spaces points evenly', () => {
-    const r = resample([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 7 }], 2)
+    const r = resample(
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+        { x: 10, y: 7 }
+      ],
+      2
+    )
     expect(r[0]).toEqual({ x: 0, y: 0 })
     expect(r[r.length - 1]).toEqual({ x: 10, y: 7 })
     for (let i = 1; i < r.length - 1; i++) {
@@ -42,10 +60,27 @@ describe('bounds and lengths', () => {
   })
 
   test('chord deviation and corner splitting', () => {
-    expect(maxChordDeviation([{ x: 0, y: 0 }, { x: 5, y: 3 }, { x: 10, y: 0 }])).toBeCloseTo(3)
-    const zig = resample([{ x: 0, y: 0 }, { x: 40, y: 60 }, { x: 80, y: 0 }, { x: 120, y: 60 }], 2)
+    expect(
+      maxChordDeviation([
+        { x: 0, y: 0 },
+        { x: 5, y: 3 },
+        { x: 10, y: 0 }
+      ])
+    ).toBeCloseTo(3)
+    const zig = resample(
+      [
+        { x: 0, y: 0 },
+        { x: 40, y: 60 },
+        { x: 80, y: 0 },
+        { x: 120, y: 60 }
+      ],
+      2
+    )
     expect(splitAtCorners(zig, 3, 50)).toHaveLength(3)
-    const arc = resample(Array.from({ length: 40 }, (_, i) => ({ x: Math.cos(i / 20) * 100, y: Math.sin(i / 20) * 100 })), 2)
+    const arc = resample(
+      Array.from({ length: 40 }, (_, i) => ({ x: Math.cos(i / 20) * 100, y: Math.sin(i / 20) * 100 })),
+      2
+    )
     expect(splitAtCorners(arc, 3, 50)).toHaveLength(1)
   })
 })

@@ -82,9 +82,7 @@ describe('the generated LXGW WenKai outlines', () => {
     expect(Array.from(glyphs.keys())).toEqual(['张', '三'])
     expect(calls.length).toBe(new Set(calls).size)
     // 张 and 三 are in tier a: tier b is asked only for the two unknown characters
-    expect(calls.filter((c) => c.startsWith('b')).sort()).toEqual(
-      Array.from(new Set([`b${kaiShardOf('㐀', 'b')}`, `b${kaiShardOf('㐁', 'b')}`])).sort()
-    )
+    expect(calls.filter((c) => c.startsWith('b')).sort()).toEqual(Array.from(new Set([`b${kaiShardOf('㐀', 'b')}`, `b${kaiShardOf('㐁', 'b')}`])).sort())
     calls.length = 0
     const ok = await loadGlyphs('深圳', spy)
     expect(ok.missing).toEqual([])

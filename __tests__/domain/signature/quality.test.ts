@@ -55,7 +55,18 @@ describe('quality check on recorded fixtures', () => {
     const cross: SignatureData = {
       width: 800,
       height: 340,
-      strokes: [pts([[200, 80], [300, 160], [400, 240]]), pts([[400, 80], [300, 160], [200, 240]])]
+      strokes: [
+        pts([
+          [200, 80],
+          [300, 160],
+          [400, 240]
+        ]),
+        pts([
+          [400, 80],
+          [300, 160],
+          [200, 240]
+        ])
+      ]
     }
     expect(checkQuality(cross).ok).toBe(false)
     const rnd = prng(5)

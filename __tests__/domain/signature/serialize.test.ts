@@ -31,7 +31,18 @@ describe('serialisation', () => {
 
   test('absolute clock times are kept (relative to t0)', () => {
     const t0 = 1_763_690_400_000
-    const d: SignatureData = { width: 100, height: 50, strokes: [{ points: [{ x: 1, y: 2, t: t0, w: 2 }, { x: 5, y: 6, t: t0 + 20, w: 2.5 }] }] }
+    const d: SignatureData = {
+      width: 100,
+      height: 50,
+      strokes: [
+        {
+          points: [
+            { x: 1, y: 2, t: t0, w: 2 },
+            { x: 5, y: 6, t: t0 + 20, w: 2.5 }
+          ]
+        }
+      ]
+    }
     expect(decodeSignature(encodeSignature(d))?.strokes[0].points[1].t).toBe(t0 + 20)
   })
 

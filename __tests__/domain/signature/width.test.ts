@@ -84,8 +84,7 @@ describe('velocity-based width', () => {
 })
 
 describe('brush tip (笔锋)', () => {
-  const line = (n: number, dx: number): SignaturePoint[] =>
-    Array.from({ length: n }, (_, i) => ({ x: i * dx, y: 0, t: i * 16, w: 2 }))
+  const line = (n: number, dx: number): SignaturePoint[] => Array.from({ length: n }, (_, i) => ({ x: i * dx, y: 0, t: i * 16, w: 2 }))
 
   test('a fast pen-up leaves a tapered tail along the last direction', () => {
     const tail = brushTip(line(5, 20), 1.5, pen)

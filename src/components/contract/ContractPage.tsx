@@ -12,22 +12,12 @@ export type ReaderMode = 'sign' | 'view'
 const px = (n: number) => `${Math.round(n * 10) / 10}px`
 
 /** One page: its image (or a placeholder while it loads), field overlays, the paging-seal slice. */
-export const ContractPage = observer(function ContractPage(props: {
-  store: SigningStore
-  box: PageBox
-  mode: ReaderMode
-  onField: (f: Field) => void
-}) {
+export const ContractPage = observer(function ContractPage(props: { store: SigningStore; box: PageBox; mode: ReaderMode; onField: (f: Field) => void }) {
   const { store, box, mode, onField } = props
   const img = store.pages.get(box.index)
   const fields = store.fieldsByPage.get(box.index) ?? []
   return (
-    <View
-      className='sign-page'
-      data-testid='contract-page'
-      data-page={box.index}
-      style={{ top: px(box.top), width: px(box.width), height: px(box.height) }}
-    >
+    <View className='sign-page' data-testid='contract-page' data-page={box.index} style={{ top: px(box.top), width: px(box.width), height: px(box.height) }}>
       {img ? (
         <Image className='sign-page__img' src={img.src} mode='scaleToFill' style={{ width: px(box.width), height: px(box.height) }} />
       ) : (
@@ -41,18 +31,14 @@ export const ContractPage = observer(function ContractPage(props: {
       {store.pagingSealFields.map((f) => (
         <PagingSealSlice key={f.fieldId} store={store} field={f} box={box} mode={mode} onField={onField} />
       ))}
-      <Text className='sign-page__no'>{box.index + 1} / {store.pageCount}</Text>
+      <Text className='sign-page__no'>
+        {box.index + 1} / {store.pageCount}
+      </Text>
     </View>
   )
 })
 
-const FieldOverlay = observer(function FieldOverlay(props: {
-  store: SigningStore
-  field: Field
-  box: PageBox
-  mode: ReaderMode
-  onField: (f: Field) => void
-}) {
+const FieldOverlay = observer(function FieldOverlay(props: { store: SigningStore; field: Field; box: PageBox; mode: ReaderMode; onField: (f: Field) => void }) {
   const { store, field: f, box, mode, onField } = props
   const r = fractionToPixels(f, { width: box.width, height: box.height })
   const style = { left: px(r.left), top: px(r.top), width: px(r.width), height: px(r.height) }
@@ -109,7 +95,11 @@ const FieldOverlay = observer(function FieldOverlay(props: {
       break
     }
     case 'SIGN_DATE':
-      content = <Text className='sign-field__text' data-testid='field-date-text'>{store.dateText(f)}</Text>
+      content = (
+        <Text className='sign-field__text' data-testid='field-date-text'>
+          {store.dateText(f)}
+        </Text>
+      )
       break
     case 'TEXT':
       content =
@@ -127,14 +117,7 @@ const FieldOverlay = observer(function FieldOverlay(props: {
   }
 
   return (
-    <View
-      className={cls}
-      style={style}
-      data-testid={`field-${f.fieldId}`}
-      data-type={f.type}
-      data-state={problem ? 'todo' : 'done'}
-      onClick={() => onField(f)}
-    >
+    <View className={cls} style={style} data-testid={`field-${f.fieldId}`} data-type={f.type} data-state={problem ? 'todo' : 'done'} onClick={() => onField(f)}>
       {content}
       {error ? <Text className='sign-field__error'>{error}</Text> : null}
     </View>

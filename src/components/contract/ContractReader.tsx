@@ -136,7 +136,9 @@ export const ContractReader = observer(function ContractReader(props: {
       {store.pageError ? (
         <View className='sign-reader__error'>
           <Text className='error'>{store.pageError}</Text>
-          <Button className='btn btn--small btn--ghost' onClick={() => store.retryPages(win.from, win.to)}>重新加载</Button>
+          <Button className='btn btn--small btn--ghost' onClick={() => store.retryPages(win.from, win.to)}>
+            重新加载
+          </Button>
         </View>
       ) : null}
     </View>

@@ -26,7 +26,9 @@ export const SealPicker = observer(function SealPicker({ store }: { store: Signi
           <View className='card card--warn' data-testid='no-seal'>
             <Text className='error'>{none}</Text>
             <Text className='hint'>获得授权后，返回本页即可选择印章签署；也可以先拒签或稍后再签。</Text>
-            <Button className='btn btn--small btn--ghost' onClick={() => void store.loadSeals()}>刷新印章列表</Button>
+            <Button className='btn btn--small btn--ghost' onClick={() => void store.loadSeals()}>
+              刷新印章列表
+            </Button>
           </View>
         ) : (
           <View className='sign-seals'>
@@ -46,7 +48,9 @@ export const SealPicker = observer(function SealPicker({ store }: { store: Signi
             ))}
           </View>
         )}
-        <Button className='btn btn--ghost' onClick={() => store.closeSealPicker()}>取消</Button>
+        <Button className='btn btn--ghost' onClick={() => store.closeSealPicker()}>
+          取消
+        </Button>
       </View>
     </View>
   )
@@ -73,8 +77,16 @@ export const TextEditor = observer(function TextEditor(props: { store: SigningSt
           onBlur={() => store.touch(field.fieldId)}
           data-testid='text-editor-input'
         />
-        {field.maxLength ? <Text className='fineprint'>{[...text.trim()].length} / {field.maxLength}</Text> : null}
-        {error ? <Text className='error' data-testid='text-editor-error'>{error}</Text> : null}
+        {field.maxLength ? (
+          <Text className='fineprint'>
+            {[...text.trim()].length} / {field.maxLength}
+          </Text>
+        ) : null}
+        {error ? (
+          <Text className='error' data-testid='text-editor-error'>
+            {error}
+          </Text>
+        ) : null}
         {!field.required ? <Text className='fineprint'>选填</Text> : null}
         <Button
           className='btn btn--primary'
@@ -107,7 +119,9 @@ export const SignatureSheet = observer(function SignatureSheet(props: {
       <View className='modal sign-sheet' data-testid='signature-sheet'>
         <Text className='modal__title'>{field.label}</Text>
         {all && n > 1 ? <Text className='hint'>本合同的 {n} 处签名将使用同一个签名。</Text> : null}
-        <Button className='btn btn--primary' onClick={() => onHandwrite(field.fieldId)}>{has ? '重新手写签名' : '手写签名'}</Button>
+        <Button className='btn btn--primary' onClick={() => onHandwrite(field.fieldId)}>
+          {has ? '重新手写签名' : '手写签名'}
+        </Button>
         {store.contract?.options.allowSystemSignature ? (
           <Button className='btn btn--ghost' onClick={() => onHandwrite(field.fieldId, true)}>
             使用系统签名
@@ -124,7 +138,9 @@ export const SignatureSheet = observer(function SignatureSheet(props: {
             清除签名
           </Button>
         ) : null}
-        <Button className='btn btn--ghost' onClick={onClose}>取消</Button>
+        <Button className='btn btn--ghost' onClick={onClose}>
+          取消
+        </Button>
       </View>
     </View>
   )
@@ -149,10 +165,20 @@ export const DeclineSheet = observer(function DeclineSheet({ store, onDeclined }
           onBlur={() => setBlurred(true)}
           data-testid='decline-reason'
         />
-        {problem ? <Text className='error' data-testid='decline-error'>{problem}</Text> : null}
-        {store.declineError ? <Text className='error' data-testid='decline-error'>{store.declineError}</Text> : null}
+        {problem ? (
+          <Text className='error' data-testid='decline-error'>
+            {problem}
+          </Text>
+        ) : null}
+        {store.declineError ? (
+          <Text className='error' data-testid='decline-error'>
+            {store.declineError}
+          </Text>
+        ) : null}
         <View className='modal__actions'>
-          <Button className='btn btn--ghost' onClick={() => store.openDecline(false)}>取消</Button>
+          <Button className='btn btn--ghost' onClick={() => store.openDecline(false)}>
+            取消
+          </Button>
           <Button
             className='btn sign-btn--danger'
             disabled={store.declining}

@@ -23,7 +23,9 @@ export function SignerStatusList({ signers, mySignerId }: { signers: SignerView[
               {s.signedAt ? ` · ${formatDateTime(s.signedAt)}` : ''}
             </Text>
           </View>
-          <Text className={`badge badge--${s.status.toLowerCase()}`} data-testid='signer-status-badge'>{SIGNER_STATUS_LABEL[s.status]}</Text>
+          <Text className={`badge badge--${s.status.toLowerCase()}`} data-testid='signer-status-badge'>
+            {SIGNER_STATUS_LABEL[s.status]}
+          </Text>
         </View>
       ))}
     </View>
@@ -64,9 +66,13 @@ export const AuditTrailView = observer(function AuditTrailView(props: {
       <Text className='card__title'>签署记录（存证）</Text>
       <View className='sign-hash'>
         <Text className='kv__k'>签署前文件摘要（{audit.algorithm}）</Text>
-        <Text className='mono' data-testid='hash-original'>{audit.originalHash}</Text>
+        <Text className='mono' data-testid='hash-original'>
+          {audit.originalHash}
+        </Text>
         <Text className='kv__k'>当前文件摘要（{audit.algorithm}）</Text>
-        <Text className='mono' data-testid='hash-current'>{audit.currentHash}</Text>
+        <Text className='mono' data-testid='hash-current'>
+          {audit.currentHash}
+        </Text>
       </View>
       {audit.events.map((e) => {
         const how = verificationText(e.verification)
@@ -94,7 +100,9 @@ export const AuditTrailView = observer(function AuditTrailView(props: {
           <Text className='mono'>记录摘要：{verification.recordedHash}</Text>
           <Text className='mono'>重新计算：{verification.computedHash}</Text>
           {verification.problems.map((p) => (
-            <Text className='error' key={p}>{p}</Text>
+            <Text className='error' key={p}>
+              {p}
+            </Text>
           ))}
         </View>
       ) : null}

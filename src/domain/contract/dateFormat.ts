@@ -27,7 +27,7 @@ export function formatDateTime(t: number): string {
 }
 
 const PATTERNS: Record<DateFormat, RegExp> = {
-  'YYYY年MM月DD日': /^(\d{4})年(\d{2})月(\d{2})日$/,
+  YYYY年MM月DD日: /^(\d{4})年(\d{2})月(\d{2})日$/,
   'YYYY-MM-DD': /^(\d{4})-(\d{2})-(\d{2})$/,
   'YYYY/MM/DD': /^(\d{4})\/(\d{2})\/(\d{2})$/
 }

@@ -47,12 +47,7 @@ export interface RawFieldValue {
   date?: unknown
 }
 
-export type FieldProblemCode =
-  | 'FIELD_REQUIRED'
-  | 'FIELD_INVALID'
-  | 'SIGNATURE_IMAGE_INVALID'
-  | 'SYSTEM_SIGNATURE_NOT_ALLOWED'
-  | 'SEAL_NOT_ACCEPTED'
+export type FieldProblemCode = 'FIELD_REQUIRED' | 'FIELD_INVALID' | 'SIGNATURE_IMAGE_INVALID' | 'SYSTEM_SIGNATURE_NOT_ALLOWED' | 'SEAL_NOT_ACCEPTED'
 
 export interface FieldProblem {
   code: FieldProblemCode
@@ -134,8 +129,7 @@ export function validateSubmission(
   const problems: FieldProblem[] = []
   const byId = new Map(myFields.map((f) => [f.fieldId, f]))
   const given = new Map<string, RawFieldValue>()
-  const invalid = (fieldId: string, reason: string, message: string) =>
-    problems.push({ code: 'FIELD_INVALID', fieldId, reason, message })
+  const invalid = (fieldId: string, reason: string, message: string) => problems.push({ code: 'FIELD_INVALID', fieldId, reason, message })
 
   for (const v of values) {
     const id = typeof v?.fieldId === 'string' ? v.fieldId : ''

@@ -20,15 +20,7 @@
  * SIGNED, DECLINED and READ_ONLY are final. Anything else is refused with a reason.
  */
 
-export type SigningPhase =
-  | 'READING'
-  | 'FILLING'
-  | 'CONFIRMING_INTENT'
-  | 'SUBMITTING'
-  | 'SIGNED'
-  | 'DECLINED'
-  | 'FAILED'
-  | 'READ_ONLY'
+export type SigningPhase = 'READING' | 'FILLING' | 'CONFIRMING_INTENT' | 'SUBMITTING' | 'SIGNED' | 'DECLINED' | 'FAILED' | 'READ_ONLY'
 
 export type SigningEvent =
   | 'READ_DONE'

@@ -36,11 +36,7 @@ export function pagingGroups(pageCount: number, maxPagesPerSeal = DEFAULT_MAX_PA
 }
 
 /** The slice each page shows. `sealSize` is the seal's width in any unit. */
-export function pagingSealSlices(
-  pageCount: number,
-  sealSize: number,
-  maxPagesPerSeal = DEFAULT_MAX_PAGES_PER_SEAL
-): PagingSlice[] {
+export function pagingSealSlices(pageCount: number, sealSize: number, maxPagesPerSeal = DEFAULT_MAX_PAGES_PER_SEAL): PagingSlice[] {
   const out: PagingSlice[] = []
   let page = 0
   pagingGroups(pageCount, maxPagesPerSeal).forEach((n, group) => {
@@ -54,12 +50,7 @@ export function pagingSealSlices(
 }
 
 /** The slice of one page (null when out of range). */
-export function pagingSliceOf(
-  page: number,
-  pageCount: number,
-  sealSize: number,
-  maxPagesPerSeal = DEFAULT_MAX_PAGES_PER_SEAL
-): PagingSlice | null {
+export function pagingSliceOf(page: number, pageCount: number, sealSize: number, maxPagesPerSeal = DEFAULT_MAX_PAGES_PER_SEAL): PagingSlice | null {
   if (!Number.isInteger(page) || page < 0 || page >= pageCount) return null
   return pagingSealSlices(pageCount, sealSize, maxPagesPerSeal)[page] ?? null
 }

@@ -13,9 +13,7 @@ const MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 export type PngProblem = 'NOT_DATA_URL' | 'BAD_BASE64' | 'TOO_LARGE' | 'NOT_PNG' | 'BAD_DIMENSIONS'
 
-export type PngCheck =
-  | { ok: true; bytes: Uint8Array; base64: string; width: number; height: number }
-  | { ok: false; problem: PngProblem; message: string }
+export type PngCheck = { ok: true; bytes: Uint8Array; base64: string; width: number; height: number } | { ok: false; problem: PngProblem; message: string }
 
 const MESSAGES: Record<PngProblem, string> = {
   NOT_DATA_URL: '签名图片格式不正确，请重新签名',

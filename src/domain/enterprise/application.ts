@@ -21,15 +21,7 @@ import type { OrganisationKind } from '@/domain/creditCode'
 import { letterOnly } from '@/domain/enterprise/license'
 
 export type ApplicationStatus =
-  | 'DRAFT'
-  | 'LICENSE_CONFIRMED'
-  | 'ADMIN_SET'
-  | 'LETTER_REVIEW'
-  | 'LETTER_REJECTED'
-  | 'LEGAL_REP_PENDING'
-  | 'REFUSED_BY_LEGAL_REP'
-  | 'ACTIVATED'
-  | 'CANCELLED'
+  'DRAFT' | 'LICENSE_CONFIRMED' | 'ADMIN_SET' | 'LETTER_REVIEW' | 'LETTER_REJECTED' | 'LEGAL_REP_PENDING' | 'REFUSED_BY_LEGAL_REP' | 'ACTIVATED' | 'CANCELLED'
 
 export type ApplicationEvent =
   | 'RECOGNIZE_LICENSE'

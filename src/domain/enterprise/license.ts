@@ -7,15 +7,7 @@ import { validatePersonName } from '@/domain/identity'
 
 export type LicenseField = 'name' | 'creditCode' | 'legalRepresentative' | 'orgKind' | 'address' | 'registeredOn' | 'validUntil'
 
-export const LICENSE_FIELDS: readonly LicenseField[] = [
-  'name',
-  'creditCode',
-  'legalRepresentative',
-  'orgKind',
-  'address',
-  'registeredOn',
-  'validUntil'
-]
+export const LICENSE_FIELDS: readonly LicenseField[] = ['name', 'creditCode', 'legalRepresentative', 'orgKind', 'address', 'registeredOn', 'validUntil']
 
 export const LICENSE_FIELD_LABEL: Record<LicenseField, string> = {
   name: '名称',
@@ -85,7 +77,10 @@ function chinaToday(now: number): string {
  * field). The credit code must pass GB 32100, and the subject type must be the one its code
  * says (positions 1-2: 91 enterprise, 92 individual business, 11 government and party organs).
  */
-export function validateLicense(input: Partial<Record<LicenseField, unknown>>, now: number): { ok: true; value: LicenseFields } | { ok: false; errors: LicenseErrors } {
+export function validateLicense(
+  input: Partial<Record<LicenseField, unknown>>,
+  now: number
+): { ok: true; value: LicenseFields } | { ok: false; errors: LicenseErrors } {
   const errors: LicenseErrors = {}
   const str = (f: LicenseField) => (typeof input[f] === 'string' ? (input[f] as string) : '').trim()
 
@@ -131,7 +126,7 @@ export function validateLicense(input: Partial<Record<LicenseField, unknown>>, n
 /** One field's check, for messages as the operator types. */
 export function validateLicenseField(field: LicenseField, fields: Partial<Record<LicenseField, unknown>>, now: number): string | null {
   const r = validateLicense(fields, now)
-  return r.ok ? null : r.errors[field] ?? null
+  return r.ok ? null : (r.errors[field] ?? null)
 }
 
 /** 党政机关 and 其他组织 authorize their super administrator by letter only. */

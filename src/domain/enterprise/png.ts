@@ -31,7 +31,7 @@ function adler32(bytes: Uint8Array): number {
   let a = 1
   let b = 0
   const MOD = 65521
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const end = Math.min(bytes.length, i + 3800)
     for (; i < end; i++) {
       a += bytes[i]

@@ -66,8 +66,7 @@ export interface SignerInfo {
 }
 
 export type DetachedCheck =
-  | { ok: true; signer: SignerInfo }
-  | { ok: false; reason: 'MALFORMED' | 'DIGEST_MISMATCH' | 'BAD_SIGNATURE' | 'UNSUPPORTED'; signer: SignerInfo | null }
+  { ok: true; signer: SignerInfo } | { ok: false; reason: 'MALFORMED' | 'DIGEST_MISMATCH' | 'BAD_SIGNATURE' | 'UNSUPPORTED'; signer: SignerInfo | null }
 
 function attr(cert: forge.pki.Certificate, field: 'subject' | 'issuer', name: string): string {
   const a = cert[field].getField(name) as { value?: string } | null

@@ -47,7 +47,9 @@ function drawFitted(page: PDFPage, img: PDFImage, box: { x: number; y: number; w
 
 /** Characters of every text the stamps draw (to load their outlines first). */
 export function stampTexts(stamps: Stamp[]): string[] {
-  return stamps.flatMap((s) => (s.kind === 'TEXT' ? [s.text] : s.kind === 'NAME' ? [s.name] : s.kind === 'SEAL' || s.kind === 'PAGING_SEAL' ? sealTexts(s.seal) : []))
+  return stamps.flatMap((s) =>
+    s.kind === 'TEXT' ? [s.text] : s.kind === 'NAME' ? [s.name] : s.kind === 'SEAL' || s.kind === 'PAGING_SEAL' ? sealTexts(s.seal) : []
+  )
 }
 
 /** Draws every stamp; images are embedded once per distinct PNG. */

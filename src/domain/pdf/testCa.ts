@@ -41,18 +41,15 @@ function pem(label: string, der: ArrayBuffer): string {
 export async function generateRsaKeyPair(bits: number, opts: { pureJs?: boolean } = {}): Promise<KeyPair> {
   const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle
   if (subtle && !opts.pureJs) {
-    const kp = await subtle.generateKey(
-      { name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-      true,
-      ['sign', 'verify']
-    )
+    const kp = await subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, [
+      'sign',
+      'verify'
+    ])
     const privateKey = forge.pki.privateKeyFromPem(pem('PRIVATE KEY', await subtle.exportKey('pkcs8', kp.privateKey))) as forge.pki.rsa.PrivateKey
     const publicKey = forge.pki.publicKeyFromPem(pem('PUBLIC KEY', await subtle.exportKey('spki', kp.publicKey))) as forge.pki.rsa.PublicKey
     return { privateKey, publicKey }
   }
-  return new Promise((resolve, reject) =>
-    forge.pki.rsa.generateKeyPair({ bits, e: 0x10001, workers: -1 }, (err, kp) => (err ? reject(err) : resolve(kp)))
-  )
+  return new Promise((resolve, reject) => forge.pki.rsa.generateKeyPair({ bits, e: 0x10001, workers: -1 }, (err, kp) => (err ? reject(err) : resolve(kp))))
 }
 
 /**

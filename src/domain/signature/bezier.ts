@@ -93,10 +93,7 @@ export function directionOnSegment(s: Segment, t: number): Vec {
 /** Length estimate: mean of the chord and the control polygon (good to a few %). */
 export function segmentLength(s: Segment): number {
   const chord = Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y)
-  const poly =
-    Math.hypot(s.c1.x - s.a.x, s.c1.y - s.a.y) +
-    Math.hypot(s.c2.x - s.c1.x, s.c2.y - s.c1.y) +
-    Math.hypot(s.b.x - s.c2.x, s.b.y - s.c2.y)
+  const poly = Math.hypot(s.c1.x - s.a.x, s.c1.y - s.a.y) + Math.hypot(s.c2.x - s.c1.x, s.c2.y - s.c1.y) + Math.hypot(s.b.x - s.c2.x, s.b.y - s.c2.y)
   return (chord + poly) / 2
 }
 

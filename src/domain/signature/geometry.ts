@@ -155,10 +155,7 @@ export function straightness(strokes: readonly Stroke[], o: StraightnessOptions)
 // ---------------------------------------------------------------------------------------------
 
 /** x' = x * scale + dx, y' = y * scale + dy; pen widths scale too. */
-export function transformData(
-  d: SignatureData,
-  t: { scale: number; dx: number; dy: number; width: number; height: number }
-): SignatureData {
+export function transformData(d: SignatureData, t: { scale: number; dx: number; dy: number; width: number; height: number }): SignatureData {
   return {
     width: t.width,
     height: t.height,

@@ -51,9 +51,7 @@ export interface QualityMetrics {
   straight: StraightnessReport
 }
 
-export type QualityResult =
-  | { ok: true; metrics: QualityMetrics }
-  | { ok: false; code: QualityCode; message: string; metrics: QualityMetrics }
+export type QualityResult = { ok: true; metrics: QualityMetrics } | { ok: false; code: QualityCode; message: string; metrics: QualityMetrics }
 
 export function checkQuality(d: SignatureData): QualityResult {
   const L = QUALITY_LIMITS

@@ -22,58 +22,90 @@ function Dev() {
   if (!dev) {
     return (
       <PageShell title='开发者面板'>
-        <View className='card'><Text className='hint'>当前连接的是正式后端，开发者面板不可用。</Text></View>
+        <View className='card'>
+          <Text className='hint'>当前连接的是正式后端，开发者面板不可用。</Text>
+        </View>
       </PageShell>
     )
   }
   const copy = (data: string) => void Taro.setClipboardData({ data })
   return (
     <PageShell title='开发者面板'>
-      <View className='section-label'><Text>演示签署码</Text></View>
+      <View className='section-label'>
+        <Text>演示签署码</Text>
+      </View>
       {dev.links.map((l) => (
         <View className='card' key={l.link} data-testid='demo-link'>
           <Text className='card__title'>{l.label}</Text>
           <Text className='hint'>{l.description}</Text>
           <Text className='hint'>可用身份：{l.hint}</Text>
-          <Text className='mono' selectable data-testid='demo-link-url'>{l.link}</Text>
+          <Text className='mono' selectable data-testid='demo-link-url'>
+            {l.link}
+          </Text>
           <View className='row'>
-            <Button className='btn btn--small btn--primary' onClick={() => Taro.navigateTo({ url: routes.entry(l.link) })}>打开</Button>
-            <Button className='btn btn--small btn--ghost' onClick={() => copy(l.link)}>复制链接</Button>
+            <Button className='btn btn--small btn--primary' onClick={() => Taro.navigateTo({ url: routes.entry(l.link) })}>
+              打开
+            </Button>
+            <Button className='btn btn--small btn--ghost' onClick={() => copy(l.link)}>
+              复制链接
+            </Button>
           </View>
         </View>
       ))}
 
-      <View className='section-label'><Text>签约会议大屏</Text></View>
+      <View className='section-label'>
+        <Text>签约会议大屏</Text>
+      </View>
       {dev.meetings.map((m) => (
         <View className='card' key={m.meetingId} data-testid='demo-meeting'>
           <Text className='card__title'>{m.name}</Text>
           <Text className='hint'>发起方在会场共享此页面：显示签署二维码与各签署人进度（{m.flowIds.length} 份合同）</Text>
-          <Text className='mono' selectable data-testid='demo-meeting-url'>{m.screenLink}</Text>
+          <Text className='mono' selectable data-testid='demo-meeting-url'>
+            {m.screenLink}
+          </Text>
           <View className='row'>
-            <Button className='btn btn--small btn--primary' onClick={() => Taro.navigateTo({ url: m.screenLink.replace(/^.*#/, '') })}>打开大屏</Button>
-            <Button className='btn btn--small btn--ghost' onClick={() => copy(m.screenLink)}>复制链接</Button>
+            <Button className='btn btn--small btn--primary' onClick={() => Taro.navigateTo({ url: m.screenLink.replace(/^.*#/, '') })}>
+              打开大屏
+            </Button>
+            <Button className='btn btn--small btn--ghost' onClick={() => copy(m.screenLink)}>
+              复制链接
+            </Button>
           </View>
         </View>
       ))}
 
-      <View className='section-label'><Text>演示身份（虚构）</Text></View>
+      <View className='section-label'>
+        <Text>演示身份（虚构）</Text>
+      </View>
       {dev.identities.map((p) => (
         <View className='card' key={p.idNumber} data-testid='demo-identity'>
           <Text className='card__title'>{p.label}</Text>
-          <Text className='mono' selectable>{p.name} · {p.idNumber} · {p.mobile}</Text>
+          <Text className='mono' selectable>
+            {p.name} · {p.idNumber} · {p.mobile}
+          </Text>
           <Text className='hint'>{p.note}</Text>
         </View>
       ))}
 
-      <View className='section-label'><Text>模拟短信</Text></View>
-      {dev.outbox.length === 0 ? <View className='card'><Text className='hint'>暂无短信</Text></View> : null}
+      <View className='section-label'>
+        <Text>模拟短信</Text>
+      </View>
+      {dev.outbox.length === 0 ? (
+        <View className='card'>
+          <Text className='hint'>暂无短信</Text>
+        </View>
+      ) : null}
       {dev.outbox.map((m) => (
         <View className='card' key={m.id} data-testid='sms-item'>
-          <Text className='hint'>{dayjs(m.sentAt).format('MM-DD HH:mm:ss')} · 发送至 {m.to}</Text>
+          <Text className='hint'>
+            {dayjs(m.sentAt).format('MM-DD HH:mm:ss')} · 发送至 {m.to}
+          </Text>
           <Text>{m.text}</Text>
         </View>
       ))}
-      <Button className='btn btn--ghost' onClick={() => dev.refresh()}>刷新</Button>
+      <Button className='btn btn--ghost' onClick={() => dev.refresh()}>
+        刷新
+      </Button>
 
       {faults ? (
         <View className='card' data-testid='dev-faults'>

@@ -34,15 +34,23 @@ function Entry() {
   return (
     <PageShell title='签署码核验'>
       {state.kind === 'idle' || state.kind === 'checking' || state.kind === 'authorize' ? (
-        <View className='card'><Text className='hint'>正在核验签署码…</Text></View>
+        <View className='card'>
+          <Text className='hint'>正在核验签署码…</Text>
+        </View>
       ) : null}
 
       {state.kind === 'refused' ? (
         <View className='card card--error' data-testid='entry-refused'>
           <Text className='card__title'>无法打开该签署码</Text>
           <Text className='error'>{state.message}</Text>
-          {state.retryable ? <Button className='btn btn--primary' onClick={() => void entry.retry()}>重试</Button> : null}
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
+          {state.retryable ? (
+            <Button className='btn btn--primary' onClick={() => void entry.retry()}>
+              重试
+            </Button>
+          ) : null}
+          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
+            返回首页
+          </Button>
         </View>
       ) : null}
 
@@ -52,16 +60,16 @@ function Entry() {
             <Text className='error'>{state.message}</Text>
           </View>
           <FlowCard flow={state.resolution.flow} />
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
+          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
+            返回首页
+          </Button>
         </View>
       ) : null}
 
       {state.kind === 'ready' ? (
         <View data-testid='entry-ready'>
           <FlowCard flow={state.resolution.flow} />
-          {state.resolution.intendedFor.length > 0 ? (
-            <Text className='hint'>本合同待签署人：{state.resolution.intendedFor.join('、')}</Text>
-          ) : null}
+          {state.resolution.intendedFor.length > 0 ? <Text className='hint'>本合同待签署人：{state.resolution.intendedFor.join('、')}</Text> : null}
           <Button className='btn btn--primary' onClick={() => proceed(state.resolution.flow.flowId)}>
             {session.active ? '进入合同' : '实名认证后签署'}
           </Button>

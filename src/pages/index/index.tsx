@@ -50,33 +50,45 @@ function Index() {
       <View className='card'>
         <Text className='card__title'>扫码签署</Text>
         <Text className='hint'>扫描发起方分享的签署二维码，完成实名认证后即可查看并签署合同。</Text>
-        <Button className='btn btn--primary' onClick={async () => handle(await adapter.scanQr())}>扫一扫</Button>
-        <Button className='btn btn--ghost' onClick={async () => handle(await adapter.pickQrImage())}>识别相册中的签署码</Button>
+        <Button className='btn btn--primary' onClick={async () => handle(await adapter.scanQr())}>
+          扫一扫
+        </Button>
+        <Button className='btn btn--ghost' onClick={async () => handle(await adapter.pickQrImage())}>
+          识别相册中的签署码
+        </Button>
         <View className='field'>
-          <Input
-            className='field__input'
-            placeholder='或粘贴签署链接'
-            value={link}
-            onInput={(e) => setLink(e.detail.value)}
-            data-testid='link-input'
-          />
-          <Button className='btn btn--small' onClick={openLink}>打开</Button>
+          <Input className='field__input' placeholder='或粘贴签署链接' value={link} onInput={(e) => setLink(e.detail.value)} data-testid='link-input' />
+          <Button className='btn btn--small' onClick={openLink}>
+            打开
+          </Button>
         </View>
-        {message ? <Text className='error' data-testid='home-error'>{message}</Text> : null}
+        {message ? (
+          <Text className='error' data-testid='home-error'>
+            {message}
+          </Text>
+        ) : null}
       </View>
 
       {active ? (
         <View className='card'>
           <Text className='card__title'>已实名认证</Text>
-          <Text className='hint'>{active.maskedName}（{active.maskedId}）· {active.maskedMobile}</Text>
-          <Button className='btn btn--small btn--ghost' data-testid='home-mine' onClick={() => Taro.navigateTo({ url: routes.mine })}>我的合同</Button>
-          <Button className='btn btn--small btn--ghost' onClick={() => void store.signOut()}>退出登录</Button>
+          <Text className='hint'>
+            {active.maskedName}（{active.maskedId}）· {active.maskedMobile}
+          </Text>
+          <Button className='btn btn--small btn--ghost' data-testid='home-mine' onClick={() => Taro.navigateTo({ url: routes.mine })}>
+            我的合同
+          </Button>
+          <Button className='btn btn--small btn--ghost' onClick={() => void store.signOut()}>
+            退出登录
+          </Button>
         </View>
       ) : null}
 
       {active && flow.mine.length > 0 ? (
         <View>
-          <View className='section-label'><Text>我的合同</Text></View>
+          <View className='section-label'>
+            <Text>我的合同</Text>
+          </View>
           {flow.mine.map((f) => (
             <View key={f.flowId} onClick={() => Taro.navigateTo({ url: routes.overview(f.flowId) })}>
               <FlowCard flow={f} />
@@ -86,11 +98,21 @@ function Index() {
       ) : null}
       {flow.mineError ? <Text className='error'>{flow.mineError}</Text> : null}
 
-      <Button className='btn btn--ghost ent-home' data-testid='home-enterprise' onClick={() => Taro.navigateTo({ url: '/packages/enterprise/pages/index/index' })}>企业认证</Button>
-      <Button className='btn btn--ghost ent-home' data-testid='home-verify-pdf' onClick={() => Taro.navigateTo({ url: routes.verifyPdf })}>合同验签</Button>
+      <Button
+        className='btn btn--ghost ent-home'
+        data-testid='home-enterprise'
+        onClick={() => Taro.navigateTo({ url: '/packages/enterprise/pages/index/index' })}
+      >
+        企业认证
+      </Button>
+      <Button className='btn btn--ghost ent-home' data-testid='home-verify-pdf' onClick={() => Taro.navigateTo({ url: routes.verifyPdf })}>
+        合同验签
+      </Button>
 
       {dev ? (
-        <Button className='btn btn--ghost dev-entry' onClick={() => Taro.navigateTo({ url: routes.dev })}>开发者面板（沙箱）</Button>
+        <Button className='btn btn--ghost dev-entry' onClick={() => Taro.navigateTo({ url: routes.dev })}>
+          开发者面板（沙箱）
+        </Button>
       ) : null}
     </PageShell>
   )

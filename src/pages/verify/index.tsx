@@ -27,12 +27,7 @@ function Verify() {
   if (verify.step === 'face') {
     return (
       <PageShell title='实名认证'>
-        <FaceStep
-          maskedName={verify.maskedName}
-          busy={verify.busy}
-          error={verify.faceError}
-          onCapture={(c) => void verify.completeFace(c)}
-        />
+        <FaceStep maskedName={verify.maskedName} busy={verify.busy} error={verify.faceError} onCapture={(c) => void verify.completeFace(c)} />
       </PageShell>
     )
   }

@@ -167,9 +167,7 @@ export class LegalRepAuthorizeStore {
     if (!s || this.resendIn > 0 || this.busy) return false
     this.busy = true
     this.sms.fail(null)
-    const r = await this.sms.send(() =>
-      this.service.sendLegalRepCode({ session: s.token, applicationId: this.applicationId, linkToken: this.linkToken })
-    )
+    const r = await this.sms.send(() => this.service.sendLegalRepCode({ session: s.token, applicationId: this.applicationId, linkToken: this.linkToken }))
     runInAction(() => {
       this.busy = false
       if (!r.ok && r.error) this.sms.fail(r.error.message)

@@ -41,4 +41,3 @@ export function personChecks(p: Record<PersonField, string>, now: number): Recor
 export function isSessionError(e: ServiceError): boolean {
   return e.code === 'SESSION_EXPIRED' || e.code === 'SESSION_INVALID'
 }
-

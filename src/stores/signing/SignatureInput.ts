@@ -44,7 +44,7 @@ export class SignatureInput {
   /** Before navigating to the pad: which field the result is for. False when editing is not allowed. */
   requestSignature(fieldId: string | null): boolean {
     if (this.draft.refuseEdit()) return false
-    this.signatureTarget = this.perField ? fieldId ?? this.signatureFields[0]?.fieldId ?? null : null
+    this.signatureTarget = this.perField ? (fieldId ?? this.signatureFields[0]?.fieldId ?? null) : null
     this.awaitingSignature = true
     this.draft.flushDraft()
     return true

@@ -23,11 +23,7 @@ export class SigningCore {
     readonly storage: KeyValueStore,
     readonly now: () => number
   ) {
-    makeAutoObservable<SigningCore, 'current'>(
-      this,
-      { service: false, session: false, storage: false, now: false, current: true },
-      { autoBind: true }
-    )
+    makeAutoObservable<SigningCore, 'current'>(this, { service: false, session: false, storage: false, now: false, current: true }, { autoBind: true })
   }
 
   get phase(): SigningPhase {

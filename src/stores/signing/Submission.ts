@@ -65,7 +65,7 @@ export class Submission {
     if (this.core.phase === 'READING') {
       this.clock.refreshClock()
       if (this.core.phase === 'READING') {
-        draft.notice = c.canSign ? this.clock.readingPrompt ?? '请先阅读合同' : c.blockedMessage ?? '当前无法签署'
+        draft.notice = c.canSign ? (this.clock.readingPrompt ?? '请先阅读合同') : (c.blockedMessage ?? '当前无法签署')
         return false
       }
     }

@@ -18,7 +18,9 @@ export const AdminStep = observer(function AdminStep() {
       <Text className='card__title'>设置超级管理员</Text>
       <Text className='hint'>超级管理员代表企业管理印章、员工和合同，需经法定代表人授权。可以是您本人，也可以是其他员工。</Text>
       {ent.app?.admin ? (
-        <Text className='hint'>当前超级管理员：{ent.app.admin.maskedName}（{ent.app.admin.maskedMobile}），重新填写即可更换。</Text>
+        <Text className='hint'>
+          当前超级管理员：{ent.app.admin.maskedName}（{ent.app.admin.maskedMobile}），重新填写即可更换。
+        </Text>
       ) : null}
       {FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
         <View className='form-row' key={field}>
@@ -36,14 +38,22 @@ export const AdminStep = observer(function AdminStep() {
           {errors[field] ? <Text className='error'>{errors[field]}</Text> : null}
         </View>
       ))}
-      {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+      {ent.error ? (
+        <Text className='error' data-testid='ent-error'>
+          {ent.error}
+        </Text>
+      ) : null}
       <Button className='btn btn--primary' loading={ent.busy} disabled={ent.busy} onClick={() => void ent.setAdmin()} data-testid='save-admin'>
         下一步
       </Button>
       {ent.editing === 'admin' ? (
-        <Button className='btn btn--ghost' onClick={() => ent.edit(null)}>取消修改</Button>
+        <Button className='btn btn--ghost' onClick={() => ent.edit(null)}>
+          取消修改
+        </Button>
       ) : (
-        <Button className='btn btn--ghost' onClick={() => ent.edit('license')}>返回修改营业执照信息</Button>
+        <Button className='btn btn--ghost' onClick={() => ent.edit('license')}>
+          返回修改营业执照信息
+        </Button>
       )}
     </View>
   )

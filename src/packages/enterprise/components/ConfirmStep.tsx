@@ -25,7 +25,11 @@ export const ConfirmStep = observer(function ConfirmStep() {
         {ent.lowConfidence(field) ? <Text className='ent-tag ent-tag--warn'>识别存疑，请核对</Text> : null}
       </View>
       {child}
-      {errors[field] ? <Text className='error' data-testid={`error-lic-${field}`}>{errors[field]}</Text> : null}
+      {errors[field] ? (
+        <Text className='error' data-testid={`error-lic-${field}`}>
+          {errors[field]}
+        </Text>
+      ) : null}
     </View>
   )
 
@@ -34,7 +38,11 @@ export const ConfirmStep = observer(function ConfirmStep() {
       <Text className='card__title'>核对营业执照信息</Text>
       {ent.preview ? <Image className='ent-preview' src={ent.preview} mode='aspectFit' /> : null}
       <Text className='hint'>以下信息由系统识别，请与营业执照逐项核对，如有错误请直接修改。</Text>
-      {anyLow ? <Text className='ent-tag ent-tag--warn' data-testid='low-confidence-hint'>标黄的字段识别置信度较低，请重点核对</Text> : null}
+      {anyLow ? (
+        <Text className='ent-tag ent-tag--warn' data-testid='low-confidence-hint'>
+          标黄的字段识别置信度较低，请重点核对
+        </Text>
+      ) : null}
       {TEXT_FIELDS.slice(0, 3).map(({ field, placeholder, maxlength }) =>
         row(
           field,
@@ -81,13 +89,21 @@ export const ConfirmStep = observer(function ConfirmStep() {
           />
         )
       )}
-      {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+      {ent.error ? (
+        <Text className='error' data-testid='ent-error'>
+          {ent.error}
+        </Text>
+      ) : null}
       <Button className='btn btn--primary' loading={ent.busy} disabled={ent.busy} onClick={() => void ent.confirmLicense()} data-testid='confirm-license'>
         确认信息
       </Button>
-      <Button className='btn btn--ghost' disabled={ent.busy} onClick={() => ent.retake()}>重新上传营业执照</Button>
+      <Button className='btn btn--ghost' disabled={ent.busy} onClick={() => ent.retake()}>
+        重新上传营业执照
+      </Button>
       {ent.editing === 'license' ? (
-        <Button className='btn btn--ghost' onClick={() => ent.edit(null)}>取消修改</Button>
+        <Button className='btn btn--ghost' onClick={() => ent.edit(null)}>
+          取消修改
+        </Button>
       ) : null}
     </View>
   )

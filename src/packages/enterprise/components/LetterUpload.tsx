@@ -56,18 +56,30 @@ export const LetterUpload = observer(function LetterUpload() {
       {showTemplate && ent.template ? (
         <View className='ent-template' data-testid='template-text'>
           {ent.template.lines.map((l, i) => (
-            <Text className={i === 0 ? 'ent-template__title' : 'ent-template__line'} key={i}>{l}</Text>
+            <Text className={i === 0 ? 'ent-template__title' : 'ent-template__line'} key={i}>
+              {l}
+            </Text>
           ))}
         </View>
       ) : null}
       <Text className='hint'>2. 上传签字盖章后的授权书：JPG、PNG 或 PDF，不超过 8 MB。提交后进入人工审核。</Text>
       <UploadBar upload={ent.upload?.purpose === 'LETTER' ? ent.upload : null} />
-      {message ? <Text className='hint' data-testid='letter-message'>{message}</Text> : null}
-      {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+      {message ? (
+        <Text className='hint' data-testid='letter-message'>
+          {message}
+        </Text>
+      ) : null}
+      {ent.error ? (
+        <Text className='error' data-testid='ent-error'>
+          {ent.error}
+        </Text>
+      ) : null}
       <Button className='btn btn--primary' disabled={ent.busy} onClick={() => void submit('document')} data-testid='pick-letter'>
         选择授权书文件（PDF 或图片）
       </Button>
-      <Button className='btn btn--ghost' disabled={ent.busy} onClick={() => void submit('camera')}>拍照上传授权书</Button>
+      <Button className='btn btn--ghost' disabled={ent.busy} onClick={() => void submit('camera')}>
+        拍照上传授权书
+      </Button>
       {ent.devTools ? (
         <Button className='btn btn--ghost' disabled={ent.busy} onClick={() => void ent.useSampleLetter()} data-testid='sample-letter'>
           使用演示授权书（沙箱）

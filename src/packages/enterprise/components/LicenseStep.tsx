@@ -46,7 +46,9 @@ export const LicenseStep = observer(function LicenseStep() {
     <View data-testid='step-license'>
       <View className='card'>
         <Text className='card__title'>上传营业执照</Text>
-        <Text className='hint'>请拍摄或选择营业执照正本或副本（党政机关、事业单位等可上传统一社会信用代码证书）。支持 JPG、PNG，不超过 5 MB；照片需四角完整、字迹清晰。</Text>
+        <Text className='hint'>
+          请拍摄或选择营业执照正本或副本（党政机关、事业单位等可上传统一社会信用代码证书）。支持 JPG、PNG，不超过 5 MB；照片需四角完整、字迹清晰。
+        </Text>
         {ent.preview ? <Image className='ent-preview' src={ent.preview} mode='aspectFit' data-testid='license-preview' /> : null}
         <UploadBar upload={ent.upload} />
         {ent.ocrFailure ? (
@@ -54,15 +56,27 @@ export const LicenseStep = observer(function LicenseStep() {
             <Text className='error'>识别失败：{ent.ocrFailure.message}</Text>
           </View>
         ) : null}
-        {message ? <Text className='error' data-testid='pick-error'>{message}</Text> : null}
-        {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+        {message ? (
+          <Text className='error' data-testid='pick-error'>
+            {message}
+          </Text>
+        ) : null}
+        {ent.error ? (
+          <Text className='error' data-testid='ent-error'>
+            {ent.error}
+          </Text>
+        ) : null}
         {/* Keyed: changing a Taro H5 button's text in place can break its rendering. */}
         <Button key={ent.ocrFailure ? 'retake' : 'take'} className='btn btn--primary' disabled={busy} onClick={() => void pick('camera')}>
           {ent.ocrFailure ? '重新拍摄' : '拍照上传'}
         </Button>
-        <Button className='btn btn--ghost' disabled={busy} onClick={() => void pick('album')}>从相册选择</Button>
+        <Button className='btn btn--ghost' disabled={busy} onClick={() => void pick('album')}>
+          从相册选择
+        </Button>
         {ent.app?.ocr ? (
-          <Button className='btn btn--ghost' disabled={busy} onClick={() => ent.cancelRetake()}>返回，继续使用已识别的营业执照</Button>
+          <Button className='btn btn--ghost' disabled={busy} onClick={() => ent.cancelRetake()}>
+            返回，继续使用已识别的营业执照
+          </Button>
         ) : null}
       </View>
 
@@ -76,7 +90,9 @@ export const LicenseStep = observer(function LicenseStep() {
                 <Text className='ent-sample__label'>{s.label}</Text>
                 <Text className='fineprint'>{s.description}</Text>
                 {s.legalRep ? (
-                  <Text className='mono'>法定代表人：{s.legalRep.name} · {s.legalRep.idNumber} · {s.legalRep.mobile}</Text>
+                  <Text className='mono'>
+                    法定代表人：{s.legalRep.name} · {s.legalRep.idNumber} · {s.legalRep.mobile}
+                  </Text>
                 ) : null}
               </View>
               <Button className='btn btn--small btn--ghost' disabled={busy} onClick={() => void pickSample(s.key, s.fileName)} data-testid={`sample-${s.key}`}>

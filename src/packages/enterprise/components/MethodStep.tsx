@@ -38,10 +38,18 @@ const LegalRepForm = observer(function LegalRepForm() {
             onBlur={() => ent.touchLegalRep(field)}
             data-testid={`lr-${field}`}
           />
-          {errors[field] ? <Text className='error' data-testid={`error-lr-${field}`}>{errors[field]}</Text> : null}
+          {errors[field] ? (
+            <Text className='error' data-testid={`error-lr-${field}`}>
+              {errors[field]}
+            </Text>
+          ) : null}
         </View>
       ))}
-      {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+      {ent.error ? (
+        <Text className='error' data-testid='ent-error'>
+          {ent.error}
+        </Text>
+      ) : null}
       <Button className='btn btn--primary' loading={ent.busy} disabled={ent.busy} onClick={() => void ent.requestLegalRep()} data-testid='send-legal-rep'>
         发送授权链接
       </Button>
@@ -109,9 +117,13 @@ export const MethodStep = observer(function MethodStep() {
       {current === 'LETTER' ? <LetterUpload /> : null}
       {current === 'SELF' ? <SelfConfirm /> : null}
       {ent.choosingMethod ? (
-        <Button className='btn btn--ghost' onClick={() => ent.reopenMethods(false)}>返回申请进度</Button>
+        <Button className='btn btn--ghost' onClick={() => ent.reopenMethods(false)}>
+          返回申请进度
+        </Button>
       ) : (
-        <Button className='btn btn--ghost' onClick={() => ent.edit('admin')}>返回修改超级管理员</Button>
+        <Button className='btn btn--ghost' onClick={() => ent.edit('admin')}>
+          返回修改超级管理员
+        </Button>
       )}
     </View>
   )

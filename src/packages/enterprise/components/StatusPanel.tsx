@@ -22,34 +22,57 @@ export const StatusPanel = observer(function StatusPanel() {
 
   return (
     <View data-testid='ent-status'>
-      <View className={`card ${status === 'ACTIVATED' ? 'ent-card--ok' : status === 'LETTER_REJECTED' || status === 'REFUSED_BY_LEGAL_REP' ? 'card--error' : 'card--info'}`}>
+      <View
+        className={`card ${status === 'ACTIVATED' ? 'ent-card--ok' : status === 'LETTER_REJECTED' || status === 'REFUSED_BY_LEGAL_REP' ? 'card--error' : 'card--info'}`}
+      >
         <View className='card__head'>
           <Text className='card__title'>{lic?.name ?? '企业认证申请'}</Text>
-          <Text className={`badge ent-badge--${status.toLowerCase()}`} data-testid='ent-status-label'>{APPLICATION_STATUS_LABEL[status]}</Text>
+          <Text className={`badge ent-badge--${status.toLowerCase()}`} data-testid='ent-status-label'>
+            {APPLICATION_STATUS_LABEL[status]}
+          </Text>
         </View>
         {lic ? (
           <View>
-            <View className='kv'><Text className='kv__k'>统一社会信用代码</Text><Text className='kv__v'>{lic.creditCode}</Text></View>
-            <View className='kv'><Text className='kv__k'>主体类型</Text><Text className='kv__v'>{ORG_KIND_LABEL[lic.orgKind]}</Text></View>
+            <View className='kv'>
+              <Text className='kv__k'>统一社会信用代码</Text>
+              <Text className='kv__v'>{lic.creditCode}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>主体类型</Text>
+              <Text className='kv__v'>{ORG_KIND_LABEL[lic.orgKind]}</Text>
+            </View>
           </View>
         ) : null}
         {app.admin ? (
-          <View className='kv'><Text className='kv__k'>超级管理员</Text><Text className='kv__v'>{app.admin.maskedName}（{app.admin.maskedMobile}）</Text></View>
+          <View className='kv'>
+            <Text className='kv__k'>超级管理员</Text>
+            <Text className='kv__v'>
+              {app.admin.maskedName}（{app.admin.maskedMobile}）
+            </Text>
+          </View>
         ) : null}
         {app.method ? (
-          <View className='kv'><Text className='kv__k'>授权方式</Text><Text className='kv__v'>{AUTHORIZATION_METHOD_LABEL[app.method]}</Text></View>
+          <View className='kv'>
+            <Text className='kv__k'>授权方式</Text>
+            <Text className='kv__v'>{AUTHORIZATION_METHOD_LABEL[app.method]}</Text>
+          </View>
         ) : null}
 
         {status === 'ACTIVATED' ? (
           <View data-testid='ent-activated'>
             <Text className='ent-big'>企业认证已完成</Text>
-            <Text className='hint'>{fmt(app.activatedAt)} 认证通过。超级管理员 {app.admin?.maskedName} 可以代表企业管理印章、员工并签署合同。</Text>
+            <Text className='hint'>
+              {fmt(app.activatedAt)} 认证通过。超级管理员 {app.admin?.maskedName} 可以代表企业管理印章、员工并签署合同。
+            </Text>
           </View>
         ) : null}
 
         {status === 'LETTER_REVIEW' && lastLetter ? (
           <View data-testid='letter-review'>
-            <Text className='hint'>授权书《{lastLetter.fileName}》已于 {fmt(lastLetter.submittedAt)} 提交，正在审核，预计 {dayjs(lastLetter.reviewDueAt).format('HH:mm')} 前完成。本页会自动刷新。</Text>
+            <Text className='hint'>
+              授权书《{lastLetter.fileName}》已于 {fmt(lastLetter.submittedAt)} 提交，正在审核，预计 {dayjs(lastLetter.reviewDueAt).format('HH:mm')}{' '}
+              前完成。本页会自动刷新。
+            </Text>
             {ent.devTools ? (
               <Button className='btn btn--small btn--ghost' onClick={() => void ent.completeReviewsNow()} data-testid='complete-review'>
                 立即完成审核（沙箱）
@@ -68,14 +91,19 @@ export const StatusPanel = observer(function StatusPanel() {
         {status === 'LEGAL_REP_PENDING' && lr ? (
           <View data-testid='legal-rep-pending'>
             <Text className='hint'>
-              已通过短信向法定代表人 {lr.maskedName}（{lr.maskedMobile}）发送授权链接，链接在 {fmt(lr.linkExpiresAt)} 前有效。也可以请法定代表人用微信扫描下方二维码。
+              已通过短信向法定代表人 {lr.maskedName}（{lr.maskedMobile}）发送授权链接，链接在 {fmt(lr.linkExpiresAt)}{' '}
+              前有效。也可以请法定代表人用微信扫描下方二维码。
             </Text>
             {lr.link ? <QrImage text={lr.link} testId='legal-rep-qr' /> : null}
             {lr.link ? (
-              <Text className='mono' selectable data-testid='legal-rep-link'>{lr.link}</Text>
+              <Text className='mono' selectable data-testid='legal-rep-link'>
+                {lr.link}
+              </Text>
             ) : null}
             {lr.link ? (
-              <Button className='btn btn--small btn--ghost' onClick={() => void Taro.setClipboardData({ data: lr.link as string })}>复制链接</Button>
+              <Button className='btn btn--small btn--ghost' onClick={() => void Taro.setClipboardData({ data: lr.link as string })}>
+                复制链接
+              </Button>
             ) : null}
             <Text className='fineprint'>等待法定代表人授权，本页会自动刷新。</Text>
           </View>
@@ -83,12 +111,18 @@ export const StatusPanel = observer(function StatusPanel() {
 
         {status === 'REFUSED_BY_LEGAL_REP' && lr ? (
           <View data-testid='legal-rep-refused'>
-            <Text className='error'>法定代表人 {lr.maskedName} 于 {fmt(lr.decidedAt)} 拒绝了授权{lr.refuseReason ? `：${lr.refuseReason}` : ''}</Text>
+            <Text className='error'>
+              法定代表人 {lr.maskedName} 于 {fmt(lr.decidedAt)} 拒绝了授权{lr.refuseReason ? `：${lr.refuseReason}` : ''}
+            </Text>
           </View>
         ) : null}
 
         {status === 'CANCELLED' ? <Text className='hint'>该申请已放弃。</Text> : null}
-        {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+        {ent.error ? (
+          <Text className='error' data-testid='ent-error'>
+            {ent.error}
+          </Text>
+        ) : null}
       </View>
 
       {status === 'LETTER_REJECTED' ? (
@@ -105,7 +139,9 @@ export const StatusPanel = observer(function StatusPanel() {
           </Button>
         ) : null}
         {status === 'ACTIVATED' || status === 'CANCELLED' ? (
-          <Button className='btn btn--ghost' onClick={() => void ent.forget()} data-testid='new-application'>认证其他企业</Button>
+          <Button className='btn btn--ghost' onClick={() => void ent.forget()} data-testid='new-application'>
+            认证其他企业
+          </Button>
         ) : (
           <Button
             className='btn btn--ghost'
@@ -117,17 +153,24 @@ export const StatusPanel = observer(function StatusPanel() {
             放弃本次申请
           </Button>
         )}
-        <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
+        <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+          返回首页
+        </Button>
       </View>
 
-      <View className='section-label'><Text>办理记录</Text></View>
+      <View className='section-label'>
+        <Text>办理记录</Text>
+      </View>
       <View className='card' data-testid='ent-history'>
-        {app.history.slice().reverse().map((h, i) => (
-          <View className='ent-history' key={`${h.at}-${i}`}>
-            <Text className='ent-history__time'>{fmt(h.at)}</Text>
-            <Text className='ent-history__text'>{h.text}</Text>
-          </View>
-        ))}
+        {app.history
+          .slice()
+          .reverse()
+          .map((h, i) => (
+            <View className='ent-history' key={`${h.at}-${i}`}>
+              <Text className='ent-history__time'>{fmt(h.at)}</Text>
+              <Text className='ent-history__text'>{h.text}</Text>
+            </View>
+          ))}
       </View>
     </View>
   )

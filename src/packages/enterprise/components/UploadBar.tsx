@@ -21,7 +21,10 @@ export function UploadBar({ upload }: { upload: UploadProgress | null }) {
         <Text className='ent-upload__size'>{sizeLabel(upload.total)}</Text>
       </View>
       <View className='ent-upload__track'>
-        <View className={`ent-upload__bar ${upload.phase === 'failed' ? 'ent-upload__bar--failed' : ''}`} style={{ width: `${upload.phase === 'failed' ? 100 : pct}%` }} />
+        <View
+          className={`ent-upload__bar ${upload.phase === 'failed' ? 'ent-upload__bar--failed' : ''}`}
+          style={{ width: `${upload.phase === 'failed' ? 100 : pct}%` }}
+        />
       </View>
       <Text className={upload.phase === 'failed' ? 'error' : 'hint'} data-testid='upload-status'>
         {label}

@@ -21,9 +21,7 @@ export const VerifyGate = observer(function VerifyGate({ intro, onVerified }: { 
   useEffect(() => () => verify.reset(), [verify])
 
   if (verify.step === 'face') {
-    return (
-      <FaceStep maskedName={verify.maskedName} busy={verify.busy} error={verify.faceError} onCapture={(c) => void verify.completeFace(c)} />
-    )
+    return <FaceStep maskedName={verify.maskedName} busy={verify.busy} error={verify.faceError} onCapture={(c) => void verify.completeFace(c)} />
   }
   return <RealNameForm title='实名认证' intro={intro} testId='ent-verify' />
 })

@@ -14,7 +14,9 @@ export const DocumentDownload = observer(function DocumentDownload({ store, comp
     <View className='card' data-testid='doc-card'>
       <Text className='card__title'>合同文件（PDF）</Text>
       <Text className='hint'>
-        {complete ? '签署完成的合同文件带有平台数字签名，任何改动都会使签名失效，可在“合同验签”中核验。' : '合同尚未全部签署完成，下载的是预览版，不带数字签名。'}
+        {complete
+          ? '签署完成的合同文件带有平台数字签名，任何改动都会使签名失效，可在“合同验签”中核验。'
+          : '合同尚未全部签署完成，下载的是预览版，不带数字签名。'}
       </Text>
       {/* label and loading never change together (Taro H5 re-inserts a Button whose label changes while loading) */}
       <Button className='btn btn--primary' disabled={d.busy} onClick={() => void d.download()} data-testid='doc-download'>

@@ -9,7 +9,9 @@ export function MissingPage({ title, testId, message }: { title: string; testId:
     <PageShell title={title}>
       <View className='card card--warn' data-testid={testId}>
         <Text className='error'>{message}</Text>
-        <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
+        <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
+          返回首页
+        </Button>
       </View>
     </PageShell>
   )

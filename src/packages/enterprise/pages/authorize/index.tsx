@@ -42,15 +42,23 @@ function Authorize() {
   return (
     <PageShell title='法定代表人授权'>
       {state.kind === 'idle' || state.kind === 'checking' ? (
-        <View className='card'><Text className='hint'>正在核验授权链接…</Text></View>
+        <View className='card'>
+          <Text className='hint'>正在核验授权链接…</Text>
+        </View>
       ) : null}
 
       {state.kind === 'invalid' ? (
         <View className='card card--error' data-testid='auth-invalid'>
           <Text className='card__title'>无法打开该授权链接</Text>
           <Text className='error'>{input ? state.message : '缺少授权链接，请打开经办人发送的短信链接或扫描授权二维码'}</Text>
-          {state.retryable ? <Button className='btn btn--primary' onClick={() => void auth.retry()}>重试</Button> : null}
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
+          {state.retryable ? (
+            <Button className='btn btn--primary' onClick={() => void auth.retry()}>
+              重试
+            </Button>
+          ) : null}
+          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+            返回首页
+          </Button>
         </View>
       ) : null}
 
@@ -78,37 +86,74 @@ function Authorize() {
       ) : null}
 
       {ready && outcome === 'PENDING' && !session.active ? (
-        <VerifyGate intro={`请法定代表人 ${state.kind === 'ready' ? state.info.legalRepMaskedName : ''} 本人完成实名认证后查看授权内容。`} onVerified={onVerified} />
+        <VerifyGate
+          intro={`请法定代表人 ${state.kind === 'ready' ? state.info.legalRepMaskedName : ''} 本人完成实名认证后查看授权内容。`}
+          onVerified={onVerified}
+        />
       ) : null}
 
       {ready && outcome === 'PENDING' && session.active && auth.notLegalRep ? (
         <View className='card card--error' data-testid='auth-not-rep'>
           <Text className='error'>{auth.notLegalRep}</Text>
-          <Button className='btn btn--primary' onClick={() => void auth.switchIdentity()}>切换身份，重新认证</Button>
+          <Button className='btn btn--primary' onClick={() => void auth.switchIdentity()}>
+            切换身份，重新认证
+          </Button>
         </View>
       ) : null}
 
       {ready && outcome === 'PENDING' && session.active && !req && !auth.notLegalRep ? (
         <View className='card'>
           <Text className='hint'>{auth.error ?? '正在读取授权内容…'}</Text>
-          {auth.error ? <Button className='btn btn--ghost' onClick={() => void auth.loadRequest()}>重试</Button> : null}
+          {auth.error ? (
+            <Button className='btn btn--ghost' onClick={() => void auth.loadRequest()}>
+              重试
+            </Button>
+          ) : null}
         </View>
       ) : null}
 
       {req && outcome === 'PENDING' ? (
         <View className='card' data-testid='auth-request'>
           <Text className='card__title'>授权内容</Text>
-          <View className='kv'><Text className='kv__k'>企业名称</Text><Text className='kv__v'>{req.enterpriseName}</Text></View>
-          <View className='kv'><Text className='kv__k'>统一社会信用代码</Text><Text className='kv__v'>{req.creditCode}</Text></View>
-          <View className='kv'><Text className='kv__k'>主体类型</Text><Text className='kv__v'>{ORG_KIND_LABEL[req.orgKind]}</Text></View>
-          <View className='kv'><Text className='kv__k'>法定代表人</Text><Text className='kv__v'>{req.legalRepMaskedName}（本人）</Text></View>
-          <View className='kv'><Text className='kv__k'>超级管理员</Text><Text className='kv__v'>{req.admin.maskedName}</Text></View>
-          <View className='kv'><Text className='kv__k'>管理员身份证号</Text><Text className='kv__v'>{req.admin.maskedId}</Text></View>
-          <View className='kv'><Text className='kv__k'>管理员手机号</Text><Text className='kv__v'>{req.admin.maskedMobile}</Text></View>
-          <View className='kv'><Text className='kv__k'>经办人</Text><Text className='kv__v'>{req.operatorMaskedName}</Text></View>
-          <View className='section-label'><Text>授权后，超级管理员可以：</Text></View>
+          <View className='kv'>
+            <Text className='kv__k'>企业名称</Text>
+            <Text className='kv__v'>{req.enterpriseName}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>统一社会信用代码</Text>
+            <Text className='kv__v'>{req.creditCode}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>主体类型</Text>
+            <Text className='kv__v'>{ORG_KIND_LABEL[req.orgKind]}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>法定代表人</Text>
+            <Text className='kv__v'>{req.legalRepMaskedName}（本人）</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>超级管理员</Text>
+            <Text className='kv__v'>{req.admin.maskedName}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>管理员身份证号</Text>
+            <Text className='kv__v'>{req.admin.maskedId}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>管理员手机号</Text>
+            <Text className='kv__v'>{req.admin.maskedMobile}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>经办人</Text>
+            <Text className='kv__v'>{req.operatorMaskedName}</Text>
+          </View>
+          <View className='section-label'>
+            <Text>授权后，超级管理员可以：</Text>
+          </View>
           {req.scope.map((s) => (
-            <Text className='hint' key={s}>· {s}</Text>
+            <Text className='hint' key={s}>
+              · {s}
+            </Text>
           ))}
 
           {auth.refusing ? (
@@ -123,10 +168,18 @@ function Authorize() {
                 data-testid='auth-refuse-reason'
               />
               {auth.error ? <Text className='error'>{auth.error}</Text> : null}
-              <Button className='btn btn--primary ent-btn--danger' loading={auth.busy} disabled={auth.busy} onClick={() => void auth.refuse()} data-testid='auth-refuse-confirm'>
+              <Button
+                className='btn btn--primary ent-btn--danger'
+                loading={auth.busy}
+                disabled={auth.busy}
+                onClick={() => void auth.refuse()}
+                data-testid='auth-refuse-confirm'
+              >
                 确认拒绝
               </Button>
-              <Button className='btn btn--ghost' onClick={() => auth.startRefusing(false)}>返回</Button>
+              <Button className='btn btn--ghost' onClick={() => auth.startRefusing(false)}>
+                返回
+              </Button>
             </View>
           ) : (
             <View>
@@ -146,7 +199,11 @@ function Authorize() {
                 </Button>
               </View>
               <Text className='hint'>验证码将发送至您实名认证的手机 {req.codeMaskedMobile}</Text>
-              {auth.codeError ? <Text className='error' data-testid='auth-code-error'>{auth.codeError}</Text> : null}
+              {auth.codeError ? (
+                <Text className='error' data-testid='auth-code-error'>
+                  {auth.codeError}
+                </Text>
+              ) : null}
               <Button className='btn btn--primary' loading={auth.busy} disabled={auth.busy} onClick={() => void auth.confirm()} data-testid='auth-confirm'>
                 同意授权
               </Button>

@@ -67,14 +67,18 @@ function EnterpriseIndex() {
   return (
     <PageShell title='企业认证'>
       <Steps step={step} />
-      {step === 'verify' ? (
-        <VerifyGate intro='办理企业认证的经办人需先完成个人实名认证。' onVerified={onVerified} />
-      ) : null}
+      {step === 'verify' ? <VerifyGate intro='办理企业认证的经办人需先完成个人实名认证。' onVerified={onVerified} /> : null}
       {step === 'start' ? (
         <View className='card' data-testid='ent-start'>
           <Text className='card__title'>企业认证</Text>
-          <Text className='hint'>企业完成认证后，员工才能以企业名义签署合同。办理需要：营业执照、超级管理员的身份信息，以及法定代表人的授权（法定代表人扫码确认，或上传盖章授权书）。</Text>
-          {ent.error ? <Text className='error' data-testid='ent-error'>{ent.error}</Text> : null}
+          <Text className='hint'>
+            企业完成认证后，员工才能以企业名义签署合同。办理需要：营业执照、超级管理员的身份信息，以及法定代表人的授权（法定代表人扫码确认，或上传盖章授权书）。
+          </Text>
+          {ent.error ? (
+            <Text className='error' data-testid='ent-error'>
+              {ent.error}
+            </Text>
+          ) : null}
           <Button className='btn btn--primary' loading={ent.busy} disabled={ent.busy} onClick={() => void ent.start()} data-testid='ent-begin'>
             开始企业认证
           </Button>
@@ -83,7 +87,11 @@ function EnterpriseIndex() {
       {step === 'loading' ? (
         <View className='card'>
           <Text className='hint'>{ent.error ?? '正在读取认证进度…'}</Text>
-          {ent.error ? <Button className='btn btn--ghost' onClick={() => void ent.load()}>重试</Button> : null}
+          {ent.error ? (
+            <Button className='btn btn--ghost' onClick={() => void ent.load()}>
+              重试
+            </Button>
+          ) : null}
         </View>
       ) : null}
       {step === 'license' ? <LicenseStep /> : null}

@@ -35,18 +35,30 @@ function MeetingScreen() {
         <Text className='meet__title'>{board?.name ?? '签约会议大屏'}</Text>
         {board ? (
           <View className='meet__tabs'>
-            <Button className={`meet__tab ${meeting.view === 'screen' ? 'meet__tab--on' : ''}`} onClick={() => meeting.setView('screen')}>签约大屏</Button>
-            <Button className={`meet__tab ${meeting.view === 'results' ? 'meet__tab--on' : ''}`} onClick={() => meeting.setView('results')}>签约结果</Button>
+            <Button className={`meet__tab ${meeting.view === 'screen' ? 'meet__tab--on' : ''}`} onClick={() => meeting.setView('screen')}>
+              签约大屏
+            </Button>
+            <Button className={`meet__tab ${meeting.view === 'results' ? 'meet__tab--on' : ''}`} onClick={() => meeting.setView('results')}>
+              签约结果
+            </Button>
           </View>
         ) : null}
       </View>
 
       {!meetingId || !boardKey ? (
-        <Text className='meet__notice' data-testid='meeting-error'>缺少会议信息，请使用发起方提供的会议大屏链接打开</Text>
+        <Text className='meet__notice' data-testid='meeting-error'>
+          缺少会议信息，请使用发起方提供的会议大屏链接打开
+        </Text>
       ) : null}
-      {meeting.error ? <Text className='meet__notice' data-testid='meeting-error'>{meeting.error}</Text> : null}
+      {meeting.error ? (
+        <Text className='meet__notice' data-testid='meeting-error'>
+          {meeting.error}
+        </Text>
+      ) : null}
       {board?.allSigned ? (
-        <View className='meet__done' data-testid='meeting-all-signed'><Text>全部签署完成 · 感谢各位签约方</Text></View>
+        <View className='meet__done' data-testid='meeting-all-signed'>
+          <Text>全部签署完成 · 感谢各位签约方</Text>
+        </View>
       ) : null}
 
       {board && meeting.view === 'screen' && flow ? (
@@ -64,18 +76,25 @@ function MeetingScreen() {
             <Image className='meet__qr' src={qr} mode='aspectFit' data-testid='meeting-qr' />
             <Text className='meet__flow-title'>《{flow.title}》</Text>
             <Text className='meet__hint'>请签署人使用微信扫码，完成实名认证后签署</Text>
-            <Text className='meet__link' selectable data-testid='meeting-link'>{flow.signLink}</Text>
+            <Text className='meet__link' selectable data-testid='meeting-link'>
+              {flow.signLink}
+            </Text>
           </View>
           <View className='meet__signers'>
             {flow.signers.map((s) => (
               <View key={s.signerId} className={`meet__signer meet__signer--${s.status.toLowerCase()}`} data-testid='meeting-signer'>
-                <Text className='meet__signer-name'>{s.enterpriseName ?? '个人'} · {s.roleLabel} · {s.maskedName}</Text>
+                <Text className='meet__signer-name'>
+                  {s.enterpriseName ?? '个人'} · {s.roleLabel} · {s.maskedName}
+                </Text>
                 <Text className='meet__signer-status'>
-                  {SIGNER_STATUS_LABEL[s.status]}{s.signedAt ? ` ${dayjs(s.signedAt).format('HH:mm:ss')}` : ''}
+                  {SIGNER_STATUS_LABEL[s.status]}
+                  {s.signedAt ? ` ${dayjs(s.signedAt).format('HH:mm:ss')}` : ''}
                 </Text>
               </View>
             ))}
-            <Text className='meet__count'>已签署 {flow.signedCount} / {flow.signers.length}</Text>
+            <Text className='meet__count'>
+              已签署 {flow.signedCount} / {flow.signers.length}
+            </Text>
           </View>
         </View>
       ) : null}
@@ -85,7 +104,9 @@ function MeetingScreen() {
           {board.flows.map((f) => (
             <View key={f.flowId} className='meet__result' onClick={() => meeting.select(f.flowId)}>
               <Text className='meet__result-title'>《{f.title}》</Text>
-              <Text className='meet__result-status'>{FLOW_STATUS_LABEL[f.status]} · 已签署 {f.signedCount}/{f.signers.length}</Text>
+              <Text className='meet__result-status'>
+                {FLOW_STATUS_LABEL[f.status]} · 已签署 {f.signedCount}/{f.signers.length}
+              </Text>
             </View>
           ))}
         </View>

@@ -41,7 +41,9 @@ function Contract() {
       <PageShell title='合同阅读'>
         <View className='card card--warn'>
           <Text className='error'>缺少合同编号，请从合同概览或“我的合同”进入。</Text>
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
+          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
+            返回首页
+          </Button>
         </View>
       </PageShell>
     )
@@ -92,26 +94,37 @@ function Contract() {
   }
 
   const me = c?.signers.find((s) => s.signerId === c.mySignerId)
-  const signable = !!c && c.canSign && (signing.phase === 'READING' || signing.phase === 'FILLING' || signing.phase === 'FAILED' || signing.phase === 'CONFIRMING_INTENT')
+  const signable =
+    !!c && c.canSign && (signing.phase === 'READING' || signing.phase === 'FILLING' || signing.phase === 'FAILED' || signing.phase === 'CONFIRMING_INTENT')
 
   return (
     <PageShell title='合同阅读'>
       {load.kind === 'loading' || (load.kind === 'idle' && !c) ? (
-        <View className='card'><Text className='hint'>正在加载合同…</Text></View>
+        <View className='card'>
+          <Text className='hint'>正在加载合同…</Text>
+        </View>
       ) : null}
 
       {load.kind === 'needsVerification' ? (
         <View className='card card--warn' data-testid='contract-verify'>
           <Text className='error'>{load.message}</Text>
-          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: routes.verify(flowId) })}>去实名认证</Button>
+          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: routes.verify(flowId) })}>
+            去实名认证
+          </Button>
         </View>
       ) : null}
 
       {load.kind === 'error' ? (
         <View className='card card--error' data-testid='contract-error'>
           <Text className='error'>{load.message}</Text>
-          {load.retryable ? <Button className='btn btn--primary' onClick={() => void signing.retryLoad()}>重试</Button> : null}
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
+          {load.retryable ? (
+            <Button className='btn btn--primary' onClick={() => void signing.retryLoad()}>
+              重试
+            </Button>
+          ) : null}
+          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
+            返回首页
+          </Button>
         </View>
       ) : null}
 
@@ -122,14 +135,18 @@ function Contract() {
               <Text className='card__title'>{c.title}</Text>
               <Text className={`badge badge--${c.status.toLowerCase()}`}>{FLOW_STATUS_LABEL[c.status]}</Text>
             </View>
-            <Text className='fineprint'>合同编号 {c.contractNo} · 共 {c.pageCount} 页{me ? ` · 我的状态：${SIGNER_STATUS_LABEL[me.status]}` : ''}</Text>
+            <Text className='fineprint'>
+              合同编号 {c.contractNo} · 共 {c.pageCount} 页{me ? ` · 我的状态：${SIGNER_STATUS_LABEL[me.status]}` : ''}
+            </Text>
           </View>
 
           {!c.canSign ? (
             <View className='card card--warn' data-testid='contract-readonly'>
               <Text className='error'>{c.blockedMessage ?? signing.closedMessage ?? '本合同当前只能查看'}</Text>
               {c.status !== 'SIGNING' || me?.status !== 'PENDING' ? (
-                <Button className='btn btn--small btn--ghost' onClick={() => Taro.navigateTo({ url: routes.result(flowId) })}>查看签署状态</Button>
+                <Button className='btn btn--small btn--ghost' onClick={() => Taro.navigateTo({ url: routes.result(flowId) })}>
+                  查看签署状态
+                </Button>
               ) : null}
             </View>
           ) : null}
@@ -137,7 +154,9 @@ function Contract() {
           {signing.pending && signing.phase === 'FAILED' ? (
             <View className='card card--warn' data-testid='contract-unconfirmed'>
               <Text className='error'>{signing.submitError?.message ?? '上次提交签署的结果未确认'}</Text>
-              <Button className='btn btn--small btn--primary' onClick={submit}>重新提交</Button>
+              <Button className='btn btn--small btn--primary' onClick={submit}>
+                重新提交
+              </Button>
             </View>
           ) : null}
 
@@ -153,24 +172,27 @@ function Contract() {
             <View className='sign-actionbar' data-testid='sign-actionbar'>
               <View className='sign-actionbar__left'>
                 {signing.remainingCount > 0 ? (
-                  <Text className='sign-remaining' data-testid='remaining'>还需签署 {signing.remainingCount} 处</Text>
+                  <Text className='sign-remaining' data-testid='remaining'>
+                    还需签署 {signing.remainingCount} 处
+                  </Text>
                 ) : (
-                  <Text className='sign-remaining sign-remaining--done' data-testid='remaining'>签署区已全部完成</Text>
+                  <Text className='sign-remaining sign-remaining--done' data-testid='remaining'>
+                    签署区已全部完成
+                  </Text>
                 )}
                 {signing.remainingCount > 0 ? (
-                  <Button className='btn btn--small btn--ghost' onClick={() => signing.focusNext()} data-testid='next-field'>下一处</Button>
+                  <Button className='btn btn--small btn--ghost' onClick={() => signing.focusNext()} data-testid='next-field'>
+                    下一处
+                  </Button>
                 ) : null}
               </View>
               <View className='sign-actionbar__right'>
                 {signing.canDecline ? (
-                  <Button className='btn btn--small btn--ghost' onClick={() => signing.openDecline(true)} data-testid='open-decline'>拒签</Button>
+                  <Button className='btn btn--small btn--ghost' onClick={() => signing.openDecline(true)} data-testid='open-decline'>
+                    拒签
+                  </Button>
                 ) : null}
-                <Button
-                  className='btn btn--small btn--primary sign-submit'
-                  disabled={!signing.readingSatisfied}
-                  onClick={submit}
-                  data-testid='sign-submit'
-                >
+                <Button className='btn btn--small btn--primary sign-submit' disabled={!signing.readingSatisfied} onClick={submit} data-testid='sign-submit'>
                   {signing.readingPrompt ?? '提交签署'}
                 </Button>
               </View>

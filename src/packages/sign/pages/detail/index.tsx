@@ -44,38 +44,63 @@ function Detail() {
       {load.kind === 'error' ? (
         <View className='card card--error'>
           <Text className='error'>{load.message}</Text>
-          {load.retryable ? <Button className='btn btn--primary' onClick={() => void signing.retryLoad()}>重试</Button> : null}
+          {load.retryable ? (
+            <Button className='btn btn--primary' onClick={() => void signing.retryLoad()}>
+              重试
+            </Button>
+          ) : null}
         </View>
       ) : null}
       {load.kind === 'needsVerification' ? (
         <View className='card card--warn'>
           <Text className='error'>{load.message}</Text>
-          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: routes.verify(flowId) })}>去实名认证</Button>
+          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: routes.verify(flowId) })}>
+            去实名认证
+          </Button>
         </View>
       ) : null}
-      {!c && load.kind === 'loading' ? <View className='card'><Text className='hint'>正在加载合同…</Text></View> : null}
+      {!c && load.kind === 'loading' ? (
+        <View className='card'>
+          <Text className='hint'>正在加载合同…</Text>
+        </View>
+      ) : null}
 
       {c ? (
         <View data-testid='detail-ready'>
           <View className='card'>
             <View className='card__head'>
               <Text className='card__title'>{c.title}</Text>
-              <Text className={`badge badge--${c.status.toLowerCase()}`} data-testid='detail-status'>{FLOW_STATUS_LABEL[c.status]}</Text>
+              <Text className={`badge badge--${c.status.toLowerCase()}`} data-testid='detail-status'>
+                {FLOW_STATUS_LABEL[c.status]}
+              </Text>
             </View>
-            <View className='kv'><Text className='kv__k'>合同编号</Text><Text className='kv__v'>{c.contractNo}</Text></View>
-            <View className='kv'><Text className='kv__k'>页数</Text><Text className='kv__v'>共 {c.pageCount} 页</Text></View>
+            <View className='kv'>
+              <Text className='kv__k'>合同编号</Text>
+              <Text className='kv__v'>{c.contractNo}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>页数</Text>
+              <Text className='kv__v'>共 {c.pageCount} 页</Text>
+            </View>
             {me?.signedAt ? (
-              <View className='kv'><Text className='kv__k'>我的签署时间</Text><Text className='kv__v'>{formatDateTime(me.signedAt)}</Text></View>
+              <View className='kv'>
+                <Text className='kv__k'>我的签署时间</Text>
+                <Text className='kv__v'>{formatDateTime(me.signedAt)}</Text>
+              </View>
             ) : null}
             {signing.closedMessage ? <Text className='hint'>{signing.closedMessage}</Text> : null}
             {c.canSign ? (
-              <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: routes.contract(flowId) })}>去签署</Button>
+              <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: routes.contract(flowId) })}>
+                去签署
+              </Button>
             ) : null}
           </View>
 
           <SignerStatusList signers={c.signers} mySignerId={c.mySignerId} />
 
-          <View className='section-label'><Text>合同文件</Text></View>
+          <View className='section-label'>
+            <Text>合同文件</Text>
+          </View>
           <ContractReader store={signing} mode='view' heightRatio={0.55} />
           <DocumentDownload store={signing} complete={c.status === 'COMPLETED'} />
 
@@ -90,10 +115,14 @@ function Detail() {
           ) : signing.auditError ? (
             <View className='card card--error'>
               <Text className='error'>{signing.auditError}</Text>
-              <Button className='btn btn--small btn--ghost' onClick={() => void signing.loadAudit()}>重新加载签署记录</Button>
+              <Button className='btn btn--small btn--ghost' onClick={() => void signing.loadAudit()}>
+                重新加载签署记录
+              </Button>
             </View>
           ) : (
-            <View className='card'><Text className='hint'>正在加载签署记录…</Text></View>
+            <View className='card'>
+              <Text className='hint'>正在加载签署记录…</Text>
+            </View>
           )}
         </View>
       ) : null}

@@ -59,13 +59,17 @@ function Intent() {
           <Text className='hint'>为确认是您本人自愿签署，请完成意愿认证。认证通过后将立即提交签署。</Text>
         </View>
       ) : (
-        <View className='card'><Text className='hint'>正在加载…</Text></View>
+        <View className='card'>
+          <Text className='hint'>正在加载…</Text>
+        </View>
       )}
 
       {phase === 'SUBMITTING' || signing.submitting ? (
         <View className='card' data-testid='intent-submitting'>
           <Text className='card__title'>正在提交签署…</Text>
-          <View className='sign-progress'><View className='sign-progress__bar' /></View>
+          <View className='sign-progress'>
+            <View className='sign-progress__bar' />
+          </View>
           <Text className='hint'>请勿关闭页面。网络中断时可重试，不会重复签署。</Text>
         </View>
       ) : null}
@@ -73,11 +77,17 @@ function Intent() {
       {phase === 'FAILED' && !signing.submitting ? (
         <View className='card card--error' data-testid='intent-failed'>
           <Text className='card__title'>提交未完成</Text>
-          <Text className='error' data-testid='intent-failed-message'>{err?.message ?? '提交签署失败'}</Text>
+          <Text className='error' data-testid='intent-failed-message'>
+            {err?.message ?? '提交签署失败'}
+          </Text>
           {err?.retryable ? (
-            <Button className='btn btn--primary' onClick={() => void signing.retrySubmit()} data-testid='retry-submit'>重试</Button>
+            <Button className='btn btn--primary' onClick={() => void signing.retrySubmit()} data-testid='retry-submit'>
+              重试
+            </Button>
           ) : null}
-          <Button className='btn btn--ghost' onClick={() => Taro.navigateBack()}>返回合同</Button>
+          <Button className='btn btn--ghost' onClick={() => Taro.navigateBack()}>
+            返回合同
+          </Button>
         </View>
       ) : null}
 
@@ -86,14 +96,18 @@ function Intent() {
       {here && (phase === 'READING' || phase === 'FILLING') ? (
         <View className='card card--warn' data-testid='intent-not-ready'>
           <Text className='error'>{signing.notice ?? '请先在合同页面完成全部签署区。'}</Text>
-          <Button className='btn btn--ghost' onClick={() => Taro.redirectTo({ url: routes.contract(flowId) })}>返回合同</Button>
+          <Button className='btn btn--ghost' onClick={() => Taro.redirectTo({ url: routes.contract(flowId) })}>
+            返回合同
+          </Button>
         </View>
       ) : null}
 
       {here && (phase === 'READ_ONLY' || phase === 'DECLINED') ? (
         <View className='card card--warn'>
           <Text className='error'>{signing.closedMessage ?? '本合同当前无法签署'}</Text>
-          <Button className='btn btn--ghost' onClick={() => Taro.redirectTo({ url: routes.result(flowId) })}>查看签署状态</Button>
+          <Button className='btn btn--ghost' onClick={() => Taro.redirectTo({ url: routes.result(flowId) })}>
+            查看签署状态
+          </Button>
         </View>
       ) : null}
     </PageShell>
@@ -110,12 +124,7 @@ const IntentMethods = observer(function IntentMethods() {
       {methods.length > 1 ? (
         <View className='sign-tabs'>
           {methods.map((x) => (
-            <Text
-              key={x}
-              className={`sign-tab ${m === x ? 'sign-tab--on' : ''}`}
-              onClick={() => signing.chooseMethod(x)}
-              data-testid={`intent-method-${x}`}
-            >
+            <Text key={x} className={`sign-tab ${m === x ? 'sign-tab--on' : ''}`} onClick={() => signing.chooseMethod(x)} data-testid={`intent-method-${x}`}>
               {INTENT_METHOD_LABEL[x]}
             </Text>
           ))}
@@ -144,12 +153,7 @@ const IntentMethods = observer(function IntentMethods() {
               {signing.smsResendIn > 0 ? `${signing.smsResendIn}秒后重发` : ch ? '重新获取' : '获取验证码'}
             </Button>
           </View>
-          <Button
-            className='btn btn--primary'
-            disabled={signing.intentBusy || !ch}
-            onClick={() => void signing.confirmIntent()}
-            data-testid='intent-confirm'
-          >
+          <Button className='btn btn--primary' disabled={signing.intentBusy || !ch} onClick={() => void signing.confirmIntent()} data-testid='intent-confirm'>
             {signing.intentBusy ? '请稍候…' : '确认签署'}
           </Button>
         </View>
@@ -230,7 +234,11 @@ const IntentMethods = observer(function IntentMethods() {
         )
       ) : null}
 
-      {signing.intentError && (m !== 'FACE' || !ch) ? <Text className='error' data-testid='intent-error'>{signing.intentError}</Text> : null}
+      {signing.intentError && (m !== 'FACE' || !ch) ? (
+        <Text className='error' data-testid='intent-error'>
+          {signing.intentError}
+        </Text>
+      ) : null}
     </View>
   )
 })

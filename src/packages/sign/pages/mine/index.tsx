@@ -23,7 +23,9 @@ function Mine() {
       <PageShell title='我的合同'>
         <View className='card card--warn' data-testid='mine-verify'>
           <Text className='error'>请先完成实名认证，再查看您的合同。</Text>
-          <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: routes.verify() })}>去实名认证</Button>
+          <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: routes.verify() })}>
+            去实名认证
+          </Button>
         </View>
       </PageShell>
     )
@@ -35,22 +37,24 @@ function Mine() {
       <ScrollView scrollX className='sign-tabs-scroll'>
         <View className='sign-tabs'>
           {MINE_TABS.map(({ tab, label }) => (
-            <Text
-              key={tab}
-              className={`sign-tab ${mine.tab === tab ? 'sign-tab--on' : ''}`}
-              onClick={() => mine.setTab(tab)}
-              data-testid={`mine-tab-${tab}`}
-            >
-              {label}{counts[tab] ? ` ${counts[tab]}` : ''}
+            <Text key={tab} className={`sign-tab ${mine.tab === tab ? 'sign-tab--on' : ''}`} onClick={() => mine.setTab(tab)} data-testid={`mine-tab-${tab}`}>
+              {label}
+              {counts[tab] ? ` ${counts[tab]}` : ''}
             </Text>
           ))}
         </View>
       </ScrollView>
 
       {mine.error ? <Text className='error'>{mine.error}</Text> : null}
-      {mine.loading && !mine.loaded ? <View className='card'><Text className='hint'>正在加载…</Text></View> : null}
+      {mine.loading && !mine.loaded ? (
+        <View className='card'>
+          <Text className='hint'>正在加载…</Text>
+        </View>
+      ) : null}
       {mine.loaded && mine.visible.length === 0 ? (
-        <View className='card' data-testid='mine-empty'><Text className='hint'>暂无合同</Text></View>
+        <View className='card' data-testid='mine-empty'>
+          <Text className='hint'>暂无合同</Text>
+        </View>
       ) : null}
 
       {mine.visible.map((f) => {
@@ -66,10 +70,16 @@ function Mine() {
               <Text className='card__title'>{f.title}</Text>
               <Text className={`badge badge--${f.status.toLowerCase()}`}>{FLOW_STATUS_LABEL[f.status]}</Text>
             </View>
-            <Text className='hint'>发起方：{f.initiator} · 共 {f.pageCount} 页</Text>
+            <Text className='hint'>
+              发起方：{f.initiator} · 共 {f.pageCount} 页
+            </Text>
             <Text className='fineprint'>
               {me ? `我的状态：${SIGNER_STATUS_LABEL[me.status]} · ` : ''}
-              {f.status === 'SIGNING' ? `截止 ${dayjs(f.deadline).format('YYYY-MM-DD HH:mm')}` : f.closedAt ? `结束于 ${dayjs(f.closedAt).format('YYYY-MM-DD HH:mm')}` : ''}
+              {f.status === 'SIGNING'
+                ? `截止 ${dayjs(f.deadline).format('YYYY-MM-DD HH:mm')}`
+                : f.closedAt
+                  ? `结束于 ${dayjs(f.closedAt).format('YYYY-MM-DD HH:mm')}`
+                  : ''}
             </Text>
             <Text className='fineprint'>
               签署进度 {f.signers.filter((s) => s.status === 'SIGNED').length}/{f.signers.length}

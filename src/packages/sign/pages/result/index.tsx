@@ -52,27 +52,41 @@ function Result() {
       {load.kind === 'error' && !c ? (
         <View className='card card--error'>
           <Text className='error'>{load.message}</Text>
-          <Button className='btn btn--primary' onClick={() => void signing.retryLoad()}>重试</Button>
+          <Button className='btn btn--primary' onClick={() => void signing.retryLoad()}>
+            重试
+          </Button>
         </View>
       ) : null}
       {load.kind === 'needsVerification' ? (
         <View className='card card--warn'>
           <Text className='error'>{load.message}</Text>
-          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: routes.verify(flowId) })}>去实名认证</Button>
+          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: routes.verify(flowId) })}>
+            去实名认证
+          </Button>
         </View>
       ) : null}
       {!c && load.kind !== 'error' && load.kind !== 'needsVerification' ? (
-        <View className='card'><Text className='hint'>正在加载…</Text></View>
+        <View className='card'>
+          <Text className='hint'>正在加载…</Text>
+        </View>
       ) : null}
 
       {c ? (
         <View data-testid='result-ready'>
           <View className={`card ${me?.status === 'SIGNED' ? 'card--info' : 'card--warn'}`}>
             <View className='card__head'>
-              <Text className='card__title' data-testid='result-headline'>{headline}</Text>
-              {status ? <Text className={`badge badge--${status.toLowerCase()}`} data-testid='result-flow-status'>{FLOW_STATUS_LABEL[status]}</Text> : null}
+              <Text className='card__title' data-testid='result-headline'>
+                {headline}
+              </Text>
+              {status ? (
+                <Text className={`badge badge--${status.toLowerCase()}`} data-testid='result-flow-status'>
+                  {FLOW_STATUS_LABEL[status]}
+                </Text>
+              ) : null}
             </View>
-            <Text className='hint'>{c.title} · {c.contractNo}</Text>
+            <Text className='hint'>
+              {c.title} · {c.contractNo}
+            </Text>
             {me?.signedAt ? <Text className='fineprint'>签署时间：{formatDateTime(me.signedAt)}</Text> : null}
             {signing.status && signing.status.status === 'SIGNING' ? <Text className='fineprint'>其他签署方完成后，本页会自动更新。</Text> : null}
             {signing.statusError ? <Text className='error'>{signing.statusError}</Text> : null}
@@ -80,14 +94,18 @@ function Result() {
 
           <SignerStatusList signers={signing.signers} mySignerId={signing.mySignerId} />
 
-          <View className='section-label'><Text>签署后的合同</Text></View>
+          <View className='section-label'>
+            <Text>签署后的合同</Text>
+          </View>
           <ContractReader store={signing} mode='view' heightRatio={0.55} />
 
           {me?.status === 'SIGNED' ? <DocumentDownload store={signing} complete={status === 'COMPLETED'} /> : null}
           <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: routes.detail(flowId) })} data-testid='result-detail'>
             查看合同详情与签署记录
           </Button>
-          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>返回首页</Button>
+          <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
+            返回首页
+          </Button>
         </View>
       ) : null}
     </PageShell>

@@ -132,12 +132,7 @@ export default function SignPadPage() {
   const handwriting = mode === 'HANDWRITTEN'
 
   return (
-    <View
-      className={`pad-page${turns ? ' pad-page--turned' : ''}`}
-      data-testid='sign-pad'
-      data-ready={ready ? '1' : '0'}
-      data-mode={mode}
-    >
+    <View className={`pad-page${turns ? ' pad-page--turned' : ''}`} data-testid='sign-pad' data-ready={ready ? '1' : '0'} data-mode={mode}>
       <View className='pad-head'>
         <Button className='pad-btn pad-btn--plain' size='mini' onClick={leave}>
           返回
@@ -159,24 +154,11 @@ export default function SignPadPage() {
         {/* under the transparent canvas: the guide line and the hint */}
         <View className='pad-guide' />
         {handwriting && !hasInk ? <Text className='pad-hint'>请在此区域内书写签名</Text> : null}
-        <SignaturePad
-          ref={pad}
-          initialData={initial}
-          quarterTurns={turns}
-          onReady={() => setReady(true)}
-          onStrokeStart={onStrokeStart}
-          onChange={onChange}
-        />
+        <SignaturePad ref={pad} initialData={initial} quarterTurns={turns} onReady={() => setReady(true)} onStrokeStart={onStrokeStart} onChange={onChange} />
         {handwriting ? null : (
           <View className='pad-system' data-testid='pad-system'>
             {system ? (
-              <Image
-                className='pad-system__image'
-                src={system.png}
-                mode='aspectFit'
-                data-testid='pad-system-image'
-                aria-label={name ?? ''}
-              />
+              <Image className='pad-system__image' src={system.png} mode='aspectFit' data-testid='pad-system-image' aria-label={name ?? ''} />
             ) : (
               <Text className='pad-system__note'>{systemError ? '' : '正在生成系统签名…'}</Text>
             )}

@@ -39,7 +39,9 @@ function VerifyPdf() {
   return (
     <PageShell title='合同验签'>
       <View className='card card--info'>
-        <Text className='hint'>选择一份经 InkSeal 电子签签署完成的合同 PDF，在本机核验其数字签名：签名是否有效、由谁签署、签署后是否被改动。文件不会上传。</Text>
+        <Text className='hint'>
+          选择一份经 InkSeal 电子签签署完成的合同 PDF，在本机核验其数字签名：签名是否有效、由谁签署、签署后是否被改动。文件不会上传。
+        </Text>
         <Button className='btn btn--primary' loading={store.checking} disabled={store.checking} onClick={() => void choose()} data-testid='verify-pick'>
           {v || store.error ? '重新选择文件' : '选择合同 PDF'}
         </Button>
@@ -64,7 +66,9 @@ function VerifyPdf() {
             <>
               <View className='kv'>
                 <Text className='kv__k'>签章证书</Text>
-                <Text className='kv__v' data-testid='verify-signer'>{v.signer.commonName}</Text>
+                <Text className='kv__v' data-testid='verify-signer'>
+                  {v.signer.commonName}
+                </Text>
               </View>
               <View className='kv'>
                 <Text className='kv__k'>证书颁发者</Text>
