@@ -10,7 +10,8 @@ import path from 'path'
 import { deflateSync } from 'zlib'
 import { createSandbox, DEMO_FLOWS, DEMO_LINK_SPECS, DEMO_PEOPLE, type DemoPersonKey, type SandboxService } from '@sandbox'
 import { base64ToBytes } from '@/domain/base64'
-import type { ContractView, SubmitValue } from '@/services/types'
+import { fillEveryField } from '@sandbox/signing/demoValues'
+import type { ContractView } from '@/services/types'
 
 const FLOW = DEMO_FLOWS.ENTERPRISE_PERSONAL
 const FACE = { source: 'simulated' as const, frames: 24, action: 'blink' as const, completed: true }
@@ -106,25 +107,8 @@ async function main(): Promise<void> {
     clock.t += ((c.options.forcedReading?.minSeconds ?? 0) + 1) * 1000
     return c
   }
-  const values = (c: ContractView, signerId: string, png: string): SubmitValue[] =>
-    c.fields
-      .filter((f) => f.signerId === signerId)
-      .map((f): SubmitValue => {
-        switch (f.type) {
-          case 'SIGN_SIGNATURE':
-            return { fieldId: f.fieldId, kind: f.type, png, signatureKind: 'HANDWRITTEN' }
-          case 'SIGN_SEAL':
-            return { fieldId: f.fieldId, kind: f.type, sealId: 'SEAL-YQ-HR' }
-          case 'SIGN_PAGING_SEAL':
-            return { fieldId: f.fieldId, kind: f.type, sealId: 'SEAL-YQ-CONTRACT' }
-          case 'SIGN_DATE':
-            return { fieldId: f.fieldId, kind: f.type }
-          case 'TEXT':
-            return { fieldId: f.fieldId, kind: f.type, text: f.placeholder ?? '无' }
-          case 'CHECK_BOX':
-            return { fieldId: f.fieldId, kind: f.type, checked: true }
-        }
-      })
+  const values = (c: ContractView, signerId: string, png: string) =>
+    fillEveryField(c, signerId, { png, sealId: 'SEAL-YQ-HR', pagingSealId: 'SEAL-YQ-CONTRACT', text: (f) => f.placeholder ?? '无' })
 
   const hand = strokesPng(path.join(__dirname, '..', '__tests__', 'fixtures', 'strokes', 'signature-fast.json'))
   // 陈晨 signs first (the contract is ordered), by hand, confirming by face

@@ -6,6 +6,7 @@ import { deflateSync } from 'zlib'
 import { ServiceError, type ErrorCode } from '@/services/errors'
 import { MemoryStorage } from '@/services/storage'
 import type { ContractView, FaceCapture, SubmitValue } from '@/services/types'
+import { fillEveryField } from '@sandbox/signing/demoValues'
 import { createSandbox, DEMO_LINK_SPECS, DEMO_PEOPLE, type DemoPersonKey, type SandboxOptions, type SandboxService } from '@sandbox'
 
 export const T0 = Date.UTC(2026, 10, 21, 2, 0, 0) // 2026-11-21 10:00 Beijing
@@ -88,25 +89,7 @@ export async function faceIntent(env: Env, session: string, flowId: string): Pro
 
 /** Values for every field of the signer: one signature image, a seal, ticks and a text. */
 export function valuesFor(c: ContractView, signerId: string, o: { png?: string; sealId?: string; pagingSealId?: string; text?: string } = {}): SubmitValue[] {
-  const png = o.png ?? makePng(120, 48, 1)
-  return c.fields
-    .filter((f) => f.signerId === signerId)
-    .map((f): SubmitValue => {
-      switch (f.type) {
-        case 'SIGN_SIGNATURE':
-          return { fieldId: f.fieldId, kind: f.type, png, signatureKind: 'HANDWRITTEN' }
-        case 'SIGN_SEAL':
-          return { fieldId: f.fieldId, kind: f.type, sealId: o.sealId ?? '' }
-        case 'SIGN_PAGING_SEAL':
-          return { fieldId: f.fieldId, kind: f.type, sealId: o.pagingSealId ?? o.sealId ?? '' }
-        case 'SIGN_DATE':
-          return { fieldId: f.fieldId, kind: f.type }
-        case 'TEXT':
-          return { fieldId: f.fieldId, kind: f.type, text: o.text ?? '2' }
-        case 'CHECK_BOX':
-          return { fieldId: f.fieldId, kind: f.type, checked: true }
-      }
-    })
+  return fillEveryField(c, signerId, { ...o, png: o.png ?? makePng(120, 48, 1) })
 }
 
 export function svgOf(src: string): string {

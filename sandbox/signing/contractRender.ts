@@ -4,6 +4,7 @@
  * check boxes), and produces the canonical content the document hash is computed over.
  * Deterministic: the same flow data and values give the same pages, byte for byte.
  */
+import type { LaidOutText } from '@/domain/pdf/pages'
 import { pagingSliceOf } from '@/domain/contract/pagingSeal'
 import { svgDataUrl } from '@/domain/contract/base64'
 import { escapeXml, sealSvgInner } from '@/domain/seal/svg'
@@ -23,16 +24,8 @@ const BODY_SIZE = 12
 const LINE_H = 21
 const TEXT_W = PAGE_W - 2 * MARGIN_X
 
-/** A piece of text on a page (baseline y). */
-export interface TextItem {
-  x: number
-  y: number
-  text: string
-  size: number
-  bold?: boolean
-  anchor?: 'start' | 'middle' | 'end'
-  color?: string
-}
+/** A piece of text on a page (baseline y): the same item the PDF of record is made from. */
+export type TextItem = LaidOutText
 
 /** A seal printed on the issued document (px, top-left, diameter). */
 export interface SealItem {
