@@ -35,6 +35,28 @@ test('the clock ticks only while a countdown needs it, and tests drive its time'
   }
 })
 
+test('a ticker can be cancelled at once; the clock keeps ticking for the others', () => {
+  jest.useFakeTimers()
+  try {
+    const t = { now: T }
+    const clock = new Clock(() => t.now)
+    const cancelA = clock.tickWhile(() => true)
+    const cancelB = clock.tickWhile(() => true)
+    expect(jest.getTimerCount()).toBe(1)
+    cancelA()
+    t.now += 1_000
+    jest.advanceTimersByTime(1_000)
+    expect(clock.time).toBe(T + 1_000) // B still needs it
+    cancelB()
+    expect(jest.getTimerCount()).toBe(0)
+    t.now += 1_000
+    jest.advanceTimersByTime(1_000)
+    expect(clock.time).toBe(T + 1_000)
+  } finally {
+    jest.useRealTimers()
+  }
+})
+
 test('a sent code counts down to 0 and is not asked for again meanwhile', async () => {
   const { t, clock, sms } = unit()
   const request = jest.fn(async () => ticket(t.now))

@@ -36,12 +36,20 @@ export class Clock {
     if (this.active.length === 0) this.stop()
   }
 
-  /** Ticks every second while `condition()` holds (checked after each tick). */
-  tickWhile(condition: () => boolean): void {
+  /**
+   * Ticks every second while `condition()` holds (checked after each tick). The returned
+   * function drops the condition at once (and stops the ticker when nothing else needs it).
+   */
+  tickWhile(condition: () => boolean): () => void {
     this.time = this.read()
-    if (!condition()) return
+    const cancel = () => {
+      this.active = this.active.filter((f) => f !== condition)
+      if (this.active.length === 0) this.stop()
+    }
+    if (!condition()) return cancel
     this.active.push(condition)
     if (!this.timer) this.timer = setInterval(() => this.tick(), this.intervalMs)
+    return cancel
   }
 
   private stop(): void {

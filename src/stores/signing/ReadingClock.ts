@@ -1,37 +1,43 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ContractView } from '@/services/types'
+import { Clock } from '@/stores/clock'
 import type { ContractPages } from './ContractPages'
 import type { SigningCore } from './SigningCore'
 
 /**
  * Forced reading: the countdown from the server's `reading.remainingMs`, "reached the last
  * page" (the last page's image was fetched), and the 1 s ticker that opens the gate
- * (READING → FILLING through the machine) once both hold. `clock` is also the time the other
- * countdowns (SMS resend) and the date fields read; it comes from the injected time source.
+ * (READING → FILLING through the machine) once both hold. Its time is the one observable clock
+ * (stores/clock.ts) on the injected time source, which the other countdowns (SMS resend) and
+ * the date fields read as `clock`.
  */
 export class ReadingClock {
-  /** Clock for countdowns (refreshed by the ticker, or by tests through refreshClock) */
-  clock: number
+  readonly time: Clock
   private readingDeadline = 0
-  private ticker: ReturnType<typeof setInterval> | null = null
+  private stopTicking: (() => void) | null = null
 
   constructor(
     private readonly core: SigningCore,
     private readonly pages: ContractPages
   ) {
-    this.clock = core.now()
-    makeAutoObservable<ReadingClock, 'core' | 'pages' | 'ticker'>(this, { core: false, pages: false, ticker: false }, { autoBind: true })
+    this.time = new Clock(core.now)
+    makeAutoObservable<ReadingClock, 'core' | 'pages' | 'stopTicking'>(this, { core: false, pages: false, time: false, stopTicking: false }, { autoBind: true })
+  }
+
+  /** The time of the last tick (refreshed by the ticker, or by tests through refreshClock) */
+  get clock(): number {
+    return this.time.time
   }
 
   /** A (re)loaded contract: the countdown starts from what the server says is left. */
   restart(contract: ContractView): void {
-    this.clock = this.core.now()
-    this.readingDeadline = this.clock + Math.max(0, contract.reading.remainingMs)
+    this.time.tick()
+    this.readingDeadline = this.time.time + Math.max(0, contract.reading.remainingMs)
   }
 
   /** Reads the time source now. */
   tick(): void {
-    this.clock = this.core.now()
+    this.time.tick()
   }
 
   get forced(): ContractView['options']['forcedReading'] {
@@ -70,21 +76,27 @@ export class ReadingClock {
   /** Advances the countdown clock; opens the gate when reading is done. */
   refreshClock(): void {
     runInAction(() => {
-      this.clock = this.core.now()
-      if (this.core.phase === 'READING' && this.core.contract?.canSign && this.readingSatisfied) {
-        this.core.fire('READ_DONE')
-        this.stopTicker()
-      }
+      this.time.tick()
+      this.openGate()
     })
   }
 
+  /** READING → FILLING once reading is done; true while the gate is still closed. */
+  private openGate(): boolean {
+    if (this.core.phase !== 'READING' || !this.core.contract?.canSign) return false
+    if (!this.readingSatisfied) return true
+    this.core.fire('READ_DONE')
+    return false
+  }
+
+  /** Ticks every second (on the clock) until the gate opens or the ticker is stopped. */
   startTicker(): void {
     this.stopTicker()
-    this.ticker = setInterval(() => this.refreshClock(), 1000)
+    this.stopTicking = this.time.tickWhile(() => runInAction(() => this.openGate()))
   }
 
   stopTicker(): void {
-    if (this.ticker) clearInterval(this.ticker)
-    this.ticker = null
+    this.stopTicking?.()
+    this.stopTicking = null
   }
 }
