@@ -552,4 +552,34 @@ describe('SigningStore: result polling and my contracts', () => {
     m.setTab('COMPLETED')
     expect(m.visible.map((f) => f.title)).toEqual(['借款合同'])
   })
+
+  test('我的合同 knows "me" by the backend\'s signer ids, not by masked name and mobile two people can share', async () => {
+    const zhang = DEMO_PEOPLE.ZHANG_SAN
+    // another 张* with the same masked mobile, still to sign in a flow 张三 has already signed
+    const w = world({
+      service: (base) =>
+        new Proxy(base, {
+          get(target, prop, recv) {
+            if (prop !== 'listMyFlows') return Reflect.get(target, prop, recv)
+            return async (input: { session: string }) =>
+              (await target.listMyFlows(input)).map((f) => {
+                const me = f.signers.find((x) => f.mySignerIds.includes(x.signerId))!
+                return {
+                  ...f,
+                  status: 'SIGNING' as const,
+                  signers: [...f.signers.map((x) => ({ ...x, status: 'SIGNED' as const })), { ...me, signerId: 'someone-else', status: 'PENDING' as const }]
+                }
+              })
+          }
+        })
+    })
+    await signIn(w, zhang, '房屋租赁合同')
+    const m = w.store.signing.mine
+    await m.load()
+    const f = m.flows[0]
+    expect(f.signers.filter((x) => x.maskedName === '张*' && x.maskedMobile === '138****8000')).toHaveLength(2)
+    expect(m.mine(f).map((x) => x.signerId)).toEqual(f.mySignerIds)
+    // 张三 has signed; the other 张* has not: the flow waits for others, it is not on 张三's to-do list
+    expect(m.tabOf(f)).toBe('WAITING')
+  })
 })

@@ -3,7 +3,7 @@
  */
 import { encodePayload, entryLink } from '@/domain/entryLink'
 import { ServiceError } from '@/services/errors'
-import type { CoreOperations, FlowOverview, FlowSummary, MeetingBoard, MeetingFlowView } from '@/services/types'
+import type { CoreOperations, FlowOverview, MeetingBoard, MeetingFlowView, MyFlowSummary } from '@/services/types'
 import type { coreChecks, CoreChecksContext } from './checks'
 import { inputObject, requireString } from './input'
 import { employeeHashes, intendedFor, requireFlowId, requireLinkToken, summary } from './model'
@@ -64,13 +64,13 @@ export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'g
     },
 
     listMyFlows(input) {
-      return run('listMyFlows', ({ t }): FlowSummary[] => {
+      return run('listMyFlows', ({ t }): MyFlowSummary[] => {
         const o = inputObject(input)
         const session = requireSession(o, t)
         return Object.values(db.state.flows)
           .filter((f) => f.signers.some((s) => s.joinedBy === session.idHash))
           .sort((a, b) => b.createdAt - a.createdAt || (a.flowId < b.flowId ? -1 : 1))
-          .map((f) => summary(f, t))
+          .map((f) => ({ ...summary(f, t), mySignerIds: f.signers.filter((s) => s.joinedBy === session.idHash).map((s) => s.signerId) }))
       })
     },
 

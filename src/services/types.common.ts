@@ -54,6 +54,12 @@ export interface FlowSummary {
   pageCount: number
 }
 
+/** A flow in 我的合同: which of its signers are the caller (by the backend's identity, not names). */
+export interface MyFlowSummary extends FlowSummary {
+  /** The caller's own signer entries (a person may sign for themselves and for a company) */
+  mySignerIds: string[]
+}
+
 export interface FlowOverview extends FlowSummary {
   /** The caller's own signer entry in this flow */
   mySignerId: string

@@ -14,7 +14,7 @@
 
 import type {
   SmsPurpose,
-  FlowSummary,
+  MyFlowSummary,
   FlowOverview,
   EntryResolution,
   SmsTicket,
@@ -60,7 +60,7 @@ export interface CoreOperations {
   getFlow(input: { session: string; flowId: string }): Promise<FlowOverview>
 
   /** Every flow the session's person is a signer of, newest first. */
-  listMyFlows(input: { session: string }): Promise<FlowSummary[]>
+  listMyFlows(input: { session: string }): Promise<MyFlowSummary[]>
 
   /** The meeting screen's data, for whoever holds the meeting's board key (the initiator). */
   getMeetingBoard(input: { meetingId: string; boardKey: string }): Promise<MeetingBoard>

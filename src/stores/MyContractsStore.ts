@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { toServiceError } from '@/services/errors'
-import type { FlowSummary, InkSealService, SignerView } from '@/services/types'
+import type { InkSealService, MyFlowSummary, SignerView } from '@/services/types'
 import type { SessionStore } from './SessionStore'
 
 export type MineTab = 'TODO' | 'WAITING' | 'COMPLETED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED' | 'ALL'
@@ -16,12 +16,12 @@ export const MINE_TABS: { tab: MineTab; label: string }[] = [
 ]
 
 /**
- * 我的合同: every flow the verified person signs in, filtered by status tabs. The list has no
- * signer id of the caller, so "me" is the signer whose masked name and masked mobile are the
- * session's (the backend masks both the same way).
+ * 我的合同: every flow the verified person signs in, filtered by status tabs. "Me" in a flow is
+ * the signers the backend says are the caller (`mySignerIds`, by identity), never a match of
+ * masked names, which two people can share (张* · 138****8000).
  */
 export class MyContractsStore {
-  flows: FlowSummary[] = []
+  flows: MyFlowSummary[] = []
   tab: MineTab = 'TODO'
   loading = false
   loaded = false
@@ -36,13 +36,11 @@ export class MyContractsStore {
   }
 
   /** The caller's own signer entries in a flow. */
-  mine(f: FlowSummary): SignerView[] {
-    const s = this.session.info
-    if (!s) return []
-    return f.signers.filter((x) => x.maskedName === s.maskedName && x.maskedMobile === s.maskedMobile)
+  mine(f: MyFlowSummary): SignerView[] {
+    return f.signers.filter((x) => f.mySignerIds.includes(x.signerId))
   }
 
-  tabOf(f: FlowSummary): Exclude<MineTab, 'ALL'> {
+  tabOf(f: MyFlowSummary): Exclude<MineTab, 'ALL'> {
     switch (f.status) {
       case 'COMPLETED':
         return 'COMPLETED'
@@ -65,7 +63,7 @@ export class MyContractsStore {
     return c
   }
 
-  get visible(): FlowSummary[] {
+  get visible(): MyFlowSummary[] {
     return this.tab === 'ALL' ? this.flows : this.flows.filter((f) => this.tabOf(f) === this.tab)
   }
 
