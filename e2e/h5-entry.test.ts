@@ -103,6 +103,21 @@ describe('signer entry (H5)', () => {
     await context.close()
   })
 
+  test("a completed contract's code opens it for its signer: verify, then the details with the signed PDF to download", async () => {
+    const { page, context, errors } = await newPhone(h5.browser)
+    const link = await demoLink(page, h5.baseUrl, '借款合同')
+    await page.goto(link)
+    await page.locator('[data-testid="entry-closed"]').waitFor()
+    await page.locator('[data-testid="entry-view-completed"]').click()
+    await verifyIdentity(page, DEMO_PEOPLE.ZHANG_SAN)
+    await page.locator('[data-testid="overview-open-contract"]').click()
+    await page.locator('[data-testid="detail-ready"]').waitFor({ timeout: 15_000 })
+    expect(await page.locator('[data-testid="detail-status"]').innerText()).toContain('已完成')
+    expect(await page.locator('[data-testid="doc-download"]').innerText()).toContain('下载合同文件')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   test('a pasted link to a foreign host is refused with a clear message', async () => {
     const { page, context } = await newPhone(h5.browser)
     await page.goto(h5.baseUrl + '/')

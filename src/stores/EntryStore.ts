@@ -102,6 +102,8 @@ export class EntryStore {
         const status = resolution.flow.status
         if (status !== 'SIGNING') {
           this.state = { kind: 'closed', resolution, message: CLOSED_FLOW_MESSAGE[status as Exclude<FlowStatus, 'SIGNING'>] }
+          // a completed contract's code still opens it, for its signers to read and keep
+          if (status === 'COMPLETED') this.setPending({ flowId: payload.id, linkToken: payload.token, title: resolution.flow.title })
         } else {
           this.state = { kind: 'ready', resolution }
           this.setPending({ flowId: payload.id, linkToken: payload.token, title: resolution.flow.title })

@@ -60,6 +60,11 @@ function Entry() {
             <Text className='error'>{state.message}</Text>
           </View>
           <FlowCard flow={state.resolution.flow} />
+          {state.resolution.flow.status === 'COMPLETED' ? (
+            <Button className='btn btn--primary' data-testid='entry-view-completed' onClick={() => proceed(state.resolution.flow.flowId)}>
+              {session.active ? '查看已签署的合同' : '实名认证后查看合同'}
+            </Button>
+          ) : null}
           <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: routes.home })}>
             返回首页
           </Button>

@@ -48,7 +48,12 @@ function Overview() {
                 <Button
                   className='btn btn--primary'
                   data-testid='overview-open-contract'
-                  onClick={() => Taro.navigateTo({ url: routes.contract(state.overview.flowId) })}
+                  onClick={() =>
+                    // a completed contract opens its details: the signed document, its download, the audit trail
+                    Taro.navigateTo({
+                      url: state.overview.status === 'COMPLETED' ? routes.detail(state.overview.flowId) : routes.contract(state.overview.flowId)
+                    })
+                  }
                 >
                   {me?.status === 'PENDING' && state.overview.status === 'SIGNING' ? '阅读并签署' : '查看合同'}
                 </Button>
