@@ -152,7 +152,6 @@ export function requireInt(o: Record<string, unknown>, field: string, min: numbe
 }
 
 export const METHODS: readonly IntentMethod[] = ['SMS', 'FACE', 'PASSWORD']
-export const FACE_ACTIONS: readonly FaceCapture['action'][] = ['blink', 'nod', 'mouth']
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
 
 export function hex(bytes: Uint8Array): string {

@@ -19,7 +19,8 @@ import type {
 import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { inputObject, invalid } from '../core/input'
 import { pageDataUrl, renderPageSvg, type RenderValue } from './contractRender'
-import { FACE_ACTIONS, METHODS, SIGNING_RULES, contractOf, requireInt, sealSpecOf } from './model'
+import { FACE_ACTIONS } from '../core/model'
+import { METHODS, SIGNING_RULES, contractOf, requireInt, sealSpecOf } from './model'
 import type { SigningRunnerContext, signingRunner } from './runner'
 import { sealEnterpriseName } from './signingDemo'
 

@@ -3,15 +3,15 @@
  */
 import { maskName } from '@/domain/identity'
 import { ServiceError } from '@/services/errors'
-import type { AuditEvent, ContractView, DemoSealView, FaceCapture, SmsTicket } from '@/services/types'
+import type { AuditEvent, ContractView, DemoSealView, SmsTicket } from '@/services/types'
 import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { pbkdf2 } from '@noble/hashes/pbkdf2'
 import { sha256 } from '@noble/hashes/sha256'
 import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from '../core/demoData'
 import { hashId, utf8Bytes } from '../core/hash'
-import { invalid } from '../core/input'
+import { requireCapture } from '../core/model'
 import type { FlowRecord, SessionRecord, SignerRecord } from '../core/state'
-import { FACE_ACTIONS, type FlowSign, MINUTE, type PasswordRecord, SIGNING_RULES, contractOf, hex } from './model'
+import { type FlowSign, MINUTE, type PasswordRecord, SIGNING_RULES, contractOf, hex } from './model'
 import { sealEnterpriseName, type DemoSeal } from './signingDemo'
 import type { SigningValuesContext, signingValues } from './values'
 
@@ -111,17 +111,6 @@ export function signingViews(c: SigningViewsContext) {
     }
     const remaining = SIGNING_RULES.PASSWORD_MAX_WRONG - pw.wrong
     throw new ServiceError('SIGNING_PASSWORD_WRONG', `签署密码错误，还可尝试${remaining}次`, { remaining })
-  }
-
-  function requireCapture(o: Record<string, unknown>): FaceCapture {
-    const c = o.capture as Record<string, unknown> | undefined
-    const bad = () => invalid('capture', '人脸采集数据不完整，请重新采集')
-    if (!c || typeof c !== 'object') throw bad()
-    if (c.source !== 'camera' && c.source !== 'simulated') throw bad()
-    if (typeof c.frames !== 'number' || !Number.isFinite(c.frames) || c.frames < 0) throw bad()
-    if (!FACE_ACTIONS.includes(c.action as FaceCapture['action'])) throw bad()
-    if (typeof c.completed !== 'boolean') throw bad()
-    return { source: c.source, frames: c.frames, action: c.action as FaceCapture['action'], completed: c.completed }
   }
 
   // ---- audit
