@@ -15,13 +15,12 @@ import type { Stamp } from '@/domain/pdf/engine'
 import type { PdfEngine } from '@/platform/pdfEngine'
 import { loadPdfEngine } from '@/platform/pdfEngine'
 import { ServiceError } from '@/services/errors'
-import type { ContractDocument, SigningOperations } from '@/services/types'
+import { INTENT_METHOD_LABEL, type ContractDocument, type SigningOperations } from '@/services/types'
 import { inputObject } from '../core/input'
 import type { RenderValue } from './contractRender'
 import { contractOf, type StoredValue } from './model'
 import type { StatusOpsContext } from './opsStatus'
 
-const INTENT_LABEL = { SMS: '短信验证码', FACE: '人脸识别', PASSWORD: '签署密码' } as const
 const fmt = (t: number) => dayjs(t).format('YYYY-MM-DD HH:mm:ss')
 
 /** The engine, loaded once; a failed load is tried again next time. */
@@ -71,7 +70,7 @@ export function documentOps(c: StatusOpsContext): Pick<SigningOperations, 'getCo
               identity: `实名认证 + 人脸核验 · 手机 ${s.maskedMobile}`,
               organization: s.enterpriseName ?? undefined,
               method: methodLabel(signedBy.get(s.signerId)),
-              intent: INTENT_LABEL[intentOf.get(s.signerId) ?? 'SMS'],
+              intent: INTENT_METHOD_LABEL[intentOf.get(s.signerId) ?? 'SMS'],
               signedAt: fmt(s.signedAt ?? t)
             })),
           ca: slice().ca ?? null

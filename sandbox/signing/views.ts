@@ -4,7 +4,7 @@
 import { maskName } from '@/domain/identity'
 import { ServiceError } from '@/services/errors'
 import type { AuditEvent, ContractView, DemoSealView, SmsTicket } from '@/services/types'
-import { SEAL_TYPE_LABELS } from '@/services/types.signing'
+import { INTENT_METHOD_LABEL, SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { pbkdf2 } from '@noble/hashes/pbkdf2'
 import { sha256 } from '@noble/hashes/sha256'
 import { DEMO_PEOPLE, DEMO_PERSON_KEYS } from '../core/demoData'
@@ -144,7 +144,7 @@ export function signingViews(c: SigningViewsContext) {
     for (const e of rec.events) {
       const s = who(e.signerId)
       if (!s) continue
-      const intentLabel = e.intent ? { SMS: '短信验证码', FACE: '人脸识别', PASSWORD: '签署密码' }[e.intent] : ''
+      const intentLabel = e.intent ? INTENT_METHOD_LABEL[e.intent] : ''
       switch (e.action) {
         case 'VIEWED':
           out.push(base(e.seq, e.at, 'VIEWED', s, `${label(s)}查看合同`))

@@ -46,6 +46,13 @@ export interface Field extends FieldRules {
 
 export type IntentMethod = 'SMS' | 'FACE' | 'PASSWORD'
 
+/** Chinese names of the intent confirmation methods (UI, audit trail, 签署报告). */
+export const INTENT_METHOD_LABEL: Record<IntentMethod, string> = {
+  SMS: '短信验证码',
+  FACE: '人脸识别',
+  PASSWORD: '签署密码'
+}
+
 export interface SigningOptions {
   /** 强制阅读: null when reading is not forced */
   forcedReading: {

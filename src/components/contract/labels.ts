@@ -1,4 +1,4 @@
-import type { FieldType, IntentMethod } from '@/services/types'
+import type { FieldType } from '@/services/types'
 
 export const FIELD_TYPE_LABEL: Record<FieldType, string> = {
   SIGN_SIGNATURE: '签名',
@@ -19,8 +19,4 @@ export const FIELD_CALL_TO_ACTION: Record<FieldType, string> = {
   CHECK_BOX: '点击勾选'
 }
 
-export const INTENT_METHOD_LABEL: Record<IntentMethod, string> = {
-  SMS: '短信验证码',
-  FACE: '人脸识别',
-  PASSWORD: '签署密码'
-}
+export { INTENT_METHOD_LABEL } from '@/services/types'
