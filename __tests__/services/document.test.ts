@@ -117,3 +117,25 @@ test('npm run sandbox:demo plays a flow to completion (handwriting, seal, paging
   ).toBe(2)
   fs.rmSync(out, { recursive: true, force: true })
 })
+
+test("a contract's original PDF is laid out once; each download stamps a fresh copy of it", async () => {
+  jest.resetModules()
+  let layouts = 0
+  jest.doMock('@/platform/pdfEngine', () => {
+    const real = jest.requireActual('@/platform/pdfEngine') as typeof import('@/platform/pdfEngine')
+    return {
+      loadPdfEngine: async () => {
+        const e = await real.loadPdfEngine()
+        return { ...e, pdfFromPages: (...args: Parameters<typeof e.pdfFromPages>) => (layouts++, e.pdfFromPages(...args)) }
+      }
+    }
+  })
+  const helpers = await import('./signing.helpers')
+  const env = helpers.setup()
+  const { session } = await helpers.join(env, 'LI_SI', F.PERSONAL)
+  const a = await env.sb.getContractDocument({ session, flowId: F.PERSONAL })
+  const b = await env.sb.getContractDocument({ session, flowId: F.PERSONAL })
+  expect(layouts).toBe(1)
+  expect(b.sha256).toBe(a.sha256)
+  jest.dontMock('@/platform/pdfEngine')
+})

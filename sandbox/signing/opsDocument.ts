@@ -18,7 +18,7 @@ import { ServiceError } from '@/services/errors'
 import { INTENT_METHOD_LABEL, type ContractDocument, type SigningOperations } from '@/services/types'
 import { inputObject } from '../core/input'
 import type { RenderValue } from './contractRender'
-import { contractOf, type StoredValue } from './model'
+import { contractKey, contractOf, type StoredValue } from './model'
 import type { StatusOpsContext } from './opsStatus'
 
 const fmt = (t: number) => dayjs(t).format('YYYY-MM-DD HH:mm:ss')
@@ -32,6 +32,12 @@ function engine(): Promise<PdfEngine> {
   })
   return engineLoad
 }
+
+/**
+ * The contracts' original PDFs, by contract (a pure function of the flow data, like contractOf's
+ * cache): every download stamps a fresh copy, the pages are laid out and set once.
+ */
+const originals = new Map<string, Promise<Uint8Array>>()
 
 function methodLabel(v: StoredValue | undefined): string {
   if (!v) return '—'
@@ -98,7 +104,15 @@ export function documentOps(c: StatusOpsContext): Pick<SigningOperations, 'getCo
       }
       // 3. the original pages, the stamps, the report, the signature
       const { flow, info } = snap
-      const original = await pdf.pdfFromPages(info.pages, { title: flow.title, createdAt: new Date(flow.createdAt) }, pdf.loadShard)
+      const key = `${contractKey(flow)}|${flow.createdAt}`
+      let made = originals.get(key)
+      if (!made) {
+        if (originals.size >= 8) originals.clear()
+        made = pdf.pdfFromPages(info.pages, { title: flow.title, createdAt: new Date(flow.createdAt) }, pdf.loadShard)
+        originals.set(key, made)
+        made.catch(() => originals.delete(key))
+      }
+      const original = await made
       const stamps: Stamp[] = []
       for (const f of info.fields) {
         const v = snap.values[f.fieldId]
