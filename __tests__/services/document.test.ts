@@ -101,7 +101,8 @@ test('npm run sandbox:demo plays a flow to completion (handwriting, seal, paging
   const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'sandbox-demo.ts'), '--out', out], {
     encoding: 'utf8'
   })
-  expect(r.status).toBe(0)
+  // with stderr beside the status, a failure in CI says why
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' })
   const files = fs.readdirSync(out)
   expect(files).toEqual(['劳动合同.pdf'])
   const file = path.join(out, files[0])

@@ -10,6 +10,7 @@ import path from 'path'
 import { PDFDocument } from 'pdf-lib'
 import { encodePng } from '@/domain/enterprise/png'
 import { makePdfOfRecord, sha256Hex, type RecordInput } from '@/domain/pdf/record'
+import { reportTexts } from '@/domain/pdf/report'
 import { verifyPdf } from '@/domain/pdf/verify'
 import type { Stamp } from '@/domain/pdf/stamp'
 import { createTestCa, type TestCa } from '@/domain/pdf/testCa'
@@ -189,5 +190,12 @@ describe('PDF of record', () => {
     two.stamps = [{ kind: 'TEXT', page: 0, rect: DATE.rect, text: '㐀' }]
     await expect(makePdfOfRecord(two)).rejects.toBeInstanceOf(MissingGlyphError)
     await expect(makePdfOfRecord({ ...two, original: new TextEncoder().encode('not a pdf') })).rejects.toThrow()
+  })
+
+  test('the outlines asked for cover every hex digit: the stamped hash is known only after stamping (a hash with a "b" failed one run in 60)', async () => {
+    const { report } = await input(1)
+    const zeros = '0'.repeat(64)
+    const chars = new Set(reportTexts({ ...report, originalSha256: zeros, stampedSha256: zeros }).join(''))
+    for (const c of '0123456789abcdef') expect(chars).toContain(c)
   })
 })

@@ -73,7 +73,9 @@ function reportOps(r: SigningReport): Op[] {
 /** Every string the report draws (to load their outlines first). */
 export function reportTexts(r: SigningReport): string[] {
   const texts = reportOps(r).flatMap((o) => (o.op === 'line' ? [o.text] : o.op === 'labelled' ? [o.label, o.value || '—'] : []))
-  return [...texts, pageLabel(1234567890, 1234567890)]
+  // the stamped document's hash is known only after stamping (the report carries a placeholder
+  // then), so every hex digit is asked for: a hash with a 'b' would otherwise miss its outline
+  return [...texts, pageLabel(1234567890, 1234567890), '0123456789abcdef']
 }
 
 class Writer {
