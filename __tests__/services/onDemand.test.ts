@@ -3,6 +3,7 @@
  * first needed, with the same answers as the whole sandbox (createSandbox).
  */
 import { enterpriseModule } from '@sandbox/enterprise'
+import { hostModule } from '@sandbox/host'
 import { createOnDemandSandbox, type SandboxModuleLoaders } from '@sandbox/onDemand'
 import { signingModule } from '@sandbox/signing'
 import { ServiceError } from '@/services/errors'
@@ -23,7 +24,8 @@ function counting(fail: { signing?: number; enterprise?: number } = {}) {
       calls.enterprise++
       if (calls.enterprise <= (fail.enterprise ?? 0)) throw new Error('Loading chunk sandbox-enterprise failed')
       return enterpriseModule
-    }
+    },
+    host: async () => hostModule
   }
   return { calls, loaders }
 }
