@@ -7,6 +7,7 @@
 import type { InkSealService, SandboxDevTools } from '@/services/types'
 import { createSandboxCore, type FaultLog, type SandboxOptions } from './core'
 import { enterpriseModule } from './enterprise'
+import { hostModule } from './host'
 import { signingModule } from './signing'
 
 export { SANDBOX_STORAGE_KEY, SANDBOX_STATE_VERSION, DEFAULT_SEED, DEFAULT_LINK_BASE, RULES } from './core'
@@ -22,6 +23,7 @@ export function createSandbox(opts: SandboxOptions = {}): SandboxService {
   const core = createSandboxCore(opts)
   const signing = signingModule(core.kernel)
   const enterprise = enterpriseModule(core.kernel)
-  const service: InkSealService = { ...core.ops, ...signing.ops, ...enterprise.ops }
+  const host = hostModule(core.kernel)
+  const service: InkSealService = { ...core.ops, ...signing.ops, ...enterprise.ops, ...host.ops }
   return { ...service, dev: { ...core.dev, ...signing.dev, ...enterprise.dev }, faultLog: core.faultLog }
 }

@@ -13,10 +13,12 @@ import { ServiceError } from '@/services/errors'
 import { loadOnce } from '@/services/lazy'
 import {
   ENTERPRISE_OPERATIONS,
+  HOST_OPERATIONS,
   SIGNING_OPERATIONS,
   type CoreDevTools,
   type EnterpriseDevTools,
   type EnterpriseOperations,
+  type HostOperations,
   type InkSealService,
   type SandboxDevTools,
   type SigningDevTools,
@@ -28,10 +30,13 @@ import { hasScheduledSigners } from './signing/signingSchedule'
 
 type Factory<Ops, Dev> = (k: SandboxKernel) => { ops: Ops; dev: Dev }
 
-/** How to get each feature module's factory (signingModule, enterpriseModule). */
+/** How to get each feature module's factory (signingModule, enterpriseModule, hostModule).
+ * A loader may reject with a ServiceError (the WeChat build has no host console: UNSUPPORTED);
+ * anything else it rejects with is a chunk that did not arrive (NETWORK_ERROR). */
 export interface SandboxModuleLoaders {
   signing: () => Promise<Factory<SigningOperations, SigningDevTools>>
   enterprise: () => Promise<Factory<EnterpriseOperations, EnterpriseDevTools>>
+  host: () => Promise<Factory<HostOperations, object>>
 }
 
 export type SandboxModuleName = keyof SandboxModuleLoaders
@@ -49,7 +54,8 @@ export interface OnDemandSandbox {
 
 const MODULE_OPS: Record<SandboxModuleName, readonly string[]> = {
   signing: Object.keys(SIGNING_OPERATIONS),
-  enterprise: Object.keys(ENTERPRISE_OPERATIONS)
+  enterprise: Object.keys(ENTERPRISE_OPERATIONS),
+  host: Object.keys(HOST_OPERATIONS)
 }
 
 type Made = { ops: Record<string, (input: unknown) => Promise<unknown>>; dev: object }
@@ -70,6 +76,7 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
           return made[name] as Made
         },
         (cause: unknown) => {
+          if (cause instanceof ServiceError) throw cause
           // A chunk that did not arrive: the same message and retry as a failed request.
           throw new ServiceError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', {
             module: name,
@@ -78,7 +85,7 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
         }
       )
     )
-  const load: Record<SandboxModuleName, () => Promise<Made>> = { signing: loader('signing'), enterprise: loader('enterprise') }
+  const load: Record<SandboxModuleName, () => Promise<Made>> = { signing: loader('signing'), enterprise: loader('enterprise'), host: loader('host') }
 
   /** Scheduled signers sign before whatever operation runs next: their module must be there. */
   function beforeAny(): Promise<unknown> | null {

@@ -3,6 +3,7 @@
  * first needed, with the same answers as the whole sandbox (createSandbox).
  */
 import { enterpriseModule } from '@sandbox/enterprise'
+import { hostModule } from '@sandbox/host'
 import { createOnDemandSandbox, type SandboxModuleLoaders } from '@sandbox/onDemand'
 import { signingModule } from '@sandbox/signing'
 import { ServiceError } from '@/services/errors'
@@ -23,7 +24,8 @@ function counting(fail: { signing?: number; enterprise?: number } = {}) {
       calls.enterprise++
       if (calls.enterprise <= (fail.enterprise ?? 0)) throw new Error('Loading chunk sandbox-enterprise failed')
       return enterpriseModule
-    }
+    },
+    host: async () => hostModule
   }
   return { calls, loaders }
 }
@@ -121,6 +123,25 @@ test('a module that does not arrive is a retryable network error, and the next c
   await expect(env.sb.getContract({ session: 'nobody', flowId: DEMO_FLOWS.PERSONAL })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
   expect(od.loaded()).toEqual(['signing'])
   expect(calls.signing).toBe(2)
+})
+
+test('a loader that refuses with a ServiceError (the WeChat build has no host console) keeps its code', async () => {
+  const { loaders } = counting()
+  loaders.host = async () => {
+    throw new ServiceError('UNSUPPORTED', '小程序暂不支持发起会中签约，请在电脑浏览器中打开主持人控制台')
+  }
+  const od = createOnDemandSandbox({ seed: 6, latency: { min: 0, max: 0 } }, loaders)
+  const e = await od.service.listHostedMeetings({ session: 'nobody' }).catch((x) => x)
+  expect(e).toBeInstanceOf(ServiceError)
+  expect(e.code).toBe('UNSUPPORTED')
+  expect(e.transient).toBe(false)
+  expect(od.loaded()).toEqual([])
+})
+
+test('the host module loads on its first operation', async () => {
+  const { od } = onDemandEnv(7)
+  await expect(od.service.listHostedMeetings({ session: 'nobody' })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
+  expect(od.loaded()).toEqual(['host'])
 })
 
 test('allDev loads both modules and gives every tool', async () => {

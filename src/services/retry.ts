@@ -56,7 +56,12 @@ const SAFE: Record<OperationName, boolean> = {
   openLegalRepRequest: true,
   sendLegalRepCode: false,
   confirmLegalRepAuthorization: false,
-  refuseLegalRepAuthorization: false
+  refuseLegalRepAuthorization: false,
+  // host
+  createHostedMeeting: false, // a second meeting, and a second round of SMS invites
+  getHostedMeeting: true,
+  listHostedMeetings: true,
+  cancelHostedMeeting: false
 }
 
 /** Operations that may be repeated automatically. */
