@@ -36,3 +36,6 @@ declare module 'qrcode/lib/core/qrcode' {
 declare module 'pdfjs-dist/legacy/build/pdf.worker.min.mjs' {
   export const WorkerMessageHandler: unknown
 }
+
+/** pdfjs-dist's minified legacy build (typed as `pdfjs-dist` where it is used) */
+declare module 'pdfjs-dist/legacy/build/pdf.min.mjs'

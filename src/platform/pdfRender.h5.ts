@@ -13,13 +13,13 @@ let loading: Promise<PdfJs> | null = null
  */
 function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
-    const pdfjs = (await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs
+    const pdfjs = (await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.min.mjs')) as unknown as PdfJs
     if (!pdfjs.GlobalWorkerOptions.workerPort) {
       try {
         const { startPdfWorker } = await import(/* webpackChunkName: "pdfjs" */ './pdfWorker.h5')
         pdfjs.GlobalWorkerOptions.workerPort = startPdfWorker()
       } catch {
-        const worker = await import(/* webpackChunkName: "pdfjs-worker" */ 'pdfjs-dist/legacy/build/pdf.worker.min.mjs')
+        const worker = await import(/* webpackChunkName: "pdfjs-fake-worker" */ 'pdfjs-dist/legacy/build/pdf.worker.min.mjs')
         ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
       }
     }

@@ -4,5 +4,5 @@
  * A module of its own so that only the lazily loaded renderer reaches `import.meta`.
  */
 export function startPdfWorker(): Worker {
-  return new Worker(new URL('pdfjs-dist/legacy/build/pdf.worker.min.mjs', import.meta.url), { type: 'module' })
+  return new Worker(/* webpackChunkName: "pdfjs-worker" */ new URL('pdfjs-dist/legacy/build/pdf.worker.min.mjs', import.meta.url), { type: 'module' })
 }
