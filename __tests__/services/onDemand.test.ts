@@ -125,6 +125,25 @@ test('a module that does not arrive is a retryable network error, and the next c
   expect(calls.signing).toBe(2)
 })
 
+test('a loader that refuses with a ServiceError (the WeChat build has no host console) keeps its code', async () => {
+  const { loaders } = counting()
+  loaders.host = async () => {
+    throw new ServiceError('UNSUPPORTED', '小程序暂不支持发起会中签约，请在电脑浏览器中打开主持人控制台')
+  }
+  const od = createOnDemandSandbox({ seed: 6, latency: { min: 0, max: 0 } }, loaders)
+  const e = await od.service.listHostedMeetings({ session: 'nobody' }).catch((x) => x)
+  expect(e).toBeInstanceOf(ServiceError)
+  expect(e.code).toBe('UNSUPPORTED')
+  expect(e.transient).toBe(false)
+  expect(od.loaded()).toEqual([])
+})
+
+test('the host module loads on its first operation', async () => {
+  const { od } = onDemandEnv(7)
+  await expect(od.service.listHostedMeetings({ session: 'nobody' })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
+  expect(od.loaded()).toEqual(['host'])
+})
+
 test('allDev loads both modules and gives every tool', async () => {
   const { od } = onDemandEnv(5)
   expect('listDemoSeals' in od.dev).toBe(false)

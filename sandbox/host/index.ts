@@ -2,21 +2,17 @@
  * Sandbox module: the host console (会中签约 set-up from an uploaded PDF). Implements
  * HostOperations (types.host.ts); rules in docs/host.md. H5 and the HTTP sandbox only: the
  * WeChat build refuses it (src/platform/backend.weapp.ts).
+ *
+ * State: no slice of its own. A hosted meeting is a core MeetingRecord with `hosted` (the host's
+ * ID hash, times, screen layout, invites) and one core FlowRecord with `hosted` (the uploaded
+ * pages and the placed fields), which the signing module reads like any flow. The PDF, the page
+ * images and the screen's images are blobs (core/blobs.ts), referred to by SHA-256, never in
+ * the persisted JSON.
  */
-import { ServiceError } from '@/services/errors'
 import type { HostOperations } from '@/services/types'
 import type { SandboxKernel } from '../core/kernel'
+import { hostOps } from './opsHost'
 
 export function hostModule(k: SandboxKernel): { ops: HostOperations; dev: object } {
-  const notYet = () =>
-    k.run('createHostedMeeting', () => {
-      throw new ServiceError('UNSUPPORTED', '主持人控制台尚未开放')
-    })
-  const ops: HostOperations = {
-    createHostedMeeting: notYet,
-    getHostedMeeting: notYet,
-    listHostedMeetings: notYet,
-    cancelHostedMeeting: notYet
-  }
-  return { ops, dev: {} }
+  return { ops: hostOps(k), dev: {} }
 }

@@ -5,8 +5,9 @@ import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
 import { utf8Bytes } from '../core/hash'
 import { invalid } from '../core/input'
-import type { FlowRecord } from '../core/state'
+import type { FlowRecord, HostedContract } from '../core/state'
 import { canonicalStatic, layoutContract, resolvePage, type PageModel } from './contractRender'
+import { hostedFields, hostedPages, hostedSpec } from './hostedContract'
 import { contractSpecFor, sealEnterpriseName, sealPurpose, type ContractSpec, type DemoSeal } from './signingDemo'
 
 export const SECOND = 1000
@@ -176,7 +177,25 @@ export interface ContractInfo {
 export const contractCache = new Map<string, ContractInfo>()
 
 export function contractKey(flow: FlowRecord): string {
-  return [flow.flowId, flow.title, flow.pageCount, ...flow.signers.map((s) => `${s.signerId}:${s.name}:${s.enterpriseName ?? ''}`)].join('|')
+  const parts = [flow.flowId, flow.title, flow.pageCount, ...flow.signers.map((s) => `${s.signerId}:${s.name}:${s.enterpriseName ?? ''}`)]
+  // a hosted contract: its uploaded PDF and the moment it was made tell it apart
+  if (flow.hosted) parts.push(`hosted:${flow.hosted.pdf}:${flow.createdAt}`)
+  return parts.join('|')
+}
+
+/** A hosted flow's contract (sandbox/host): the uploaded pages and the host's fields. */
+function hostedContractOf(flow: FlowRecord, hosted: HostedContract): ContractInfo {
+  const spec = hostedSpec(flow)
+  const pages = hostedPages(hosted)
+  const fields = hostedFields(flow, hosted)
+  const orders = new Set(flow.signers.map((s) => s.order))
+  return {
+    spec,
+    pages,
+    fields,
+    staticHash: sha256.create().update(utf8Bytes(canonicalStatic(spec.contractNo, flow.title, pages, fields, hosted.pdf))),
+    options: { ...spec.options, intentMethods: [...spec.options.intentMethods], ordered: orders.size > 1 }
+  }
 }
 
 /** Contract text, fields and options of a flow (pure function of the flow data; cached). */
@@ -184,6 +203,12 @@ export function contractOf(flow: FlowRecord): ContractInfo {
   const key = contractKey(flow)
   const hit = contractCache.get(key)
   if (hit) return hit
+  if (flow.hosted) {
+    const hosted = hostedContractOf(flow, flow.hosted)
+    if (contractCache.size > 32) contractCache.clear()
+    contractCache.set(key, hosted)
+    return hosted
+  }
   const spec = contractSpecFor(flow)
   const pages = layoutContract(spec, flow.title, flow.pageCount, key)
   const fields: Field[] = spec.fields

@@ -18,6 +18,7 @@ import type {
 } from '@/services/types'
 import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { inputObject, invalid } from '../core/input'
+import { bytesToBase64 } from '@/domain/base64'
 import { pageDataUrl, renderPageSvg, type RenderValue } from './contractRender'
 import { FACE_ACTIONS } from '../core/model'
 import { METHODS, SIGNING_RULES, contractOf, requireInt, sealSpecOf } from './model'
@@ -83,9 +84,14 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
         const values = new Map<string, RenderValue>()
         for (const [id, v] of Object.entries(rec.values)) values.set(id, renderValue(v, id))
         const pages: PageImage[] = []
+        // hosted contracts: the page images the host uploaded (blobs)
+        const imageOf = (hash: string) => {
+          const bytes = k.blobs.get(hash)
+          return bytes ? bytesToBase64(bytes) : null
+        }
         for (let i = from; i < end; i++) {
           const p = c.pages[i]
-          pages.push({ index: i, width: p.width, height: p.height, src: pageDataUrl(renderPageSvg(p, flow.pageCount, c.fields, values)) })
+          pages.push({ index: i, width: p.width, height: p.height, src: pageDataUrl(renderPageSvg(p, flow.pageCount, c.fields, values, imageOf)) })
         }
         return { flowId: flow.flowId, revision: rec.revision, pageCount: flow.pageCount, pages }
       })

@@ -199,7 +199,8 @@ export function signingValues(c: SigningValuesContext) {
 
   /** After a signature: the flow's pending signers nobody has joined sign a few seconds later. */
   function scheduleOthers(flow: FlowRecord, rec: FlowSign, t: number): void {
-    if (!slice().autoPlay) return
+    // hosted flows (sandbox/host) are signed by people only
+    if (!slice().autoPlay || flow.hosted) return
     const others = flow.signers
       .filter((s) => s.status === 'PENDING' && s.joinedBy === null && !rec.schedule.some((x) => x.signerId === s.signerId))
       .sort((a, b) => a.order - b.order)
