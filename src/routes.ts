@@ -17,7 +17,7 @@ export const routes = {
   verifyPdf: '/packages/verify/pages/index/index',
   detail: (flowId: string) => `/packages/sign/pages/detail/index?flowId=${encodeURIComponent(flowId)}`,
   /** 会中签约发起台 (H5 only: platform/features.ts HOST_CONSOLE) */
-  host: '/packages/host/pages/index/index',
+  host: '/packages/host/pages/console/index',
   meetingScreen: (meetingId: string, boardKey: string) =>
     `/packages/meeting/pages/screen/index?m=${encodeURIComponent(meetingId)}&k=${encodeURIComponent(boardKey)}`
 }

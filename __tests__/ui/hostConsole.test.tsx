@@ -26,7 +26,7 @@ jest.mock('@tarojs/taro', () => {
 })
 
 const mockPick: { next: { name: string; bytes: Uint8Array } | null } = { next: null }
-jest.mock('@/packages/host/pages/index/index.css', () => ({}))
+jest.mock('@/packages/host/pages/console/index.css', () => ({}))
 jest.mock('@/platform/fileInput.h5', () => ({
   chooseLocalFile: () =>
     Promise.resolve(mockPick.next ? { name: mockPick.next.name, arrayBuffer: () => Promise.resolve(mockPick.next!.bytes.slice().buffer) } : null)
@@ -43,7 +43,7 @@ jest.mock('@/platform/pdfRender', () => ({
 }))
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const HostConsole = require('@/packages/host/pages/index/index').default
+const HostConsole = require('@/packages/host/pages/console/index').default
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Taro = require('@tarojs/taro').default
 

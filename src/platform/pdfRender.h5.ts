@@ -63,8 +63,9 @@ export const pdfRenderer: PdfRenderer = {
       pageCount: doc.numPages,
       async renderPage(index: number, widthPx: number): Promise<RenderedPage> {
         const page = await doc.getPage(index + 1)
-        const base = page.getViewport({ scale: 1 })
-        const viewport = page.getViewport({ scale: widthPx / base.width })
+        // Unrotated, as the service wants it (fields are fractions of the unrotated page)
+        const base = page.getViewport({ scale: 1, rotation: 0 })
+        const viewport = page.getViewport({ scale: widthPx / base.width, rotation: 0 })
         const canvas = document.createElement('canvas')
         canvas.width = Math.max(1, Math.round(viewport.width))
         canvas.height = Math.max(1, Math.round(viewport.height))

@@ -5,7 +5,7 @@
 
 /** One page drawn for the meeting: its size in PDF points and a JPEG of it. */
 export interface RenderedPage {
-  /** Page size in PDF points (1/72 in), as displayed (rotation applied) */
+  /** Page size in PDF points (1/72 in), unrotated (the page's /Rotate is not applied) */
   widthPt: number
   heightPt: number
   /** The page as a JPEG, base64 without a data: prefix (what the service gets) */
