@@ -166,6 +166,9 @@ describe('the host brings the contract', () => {
     const logo = await host.screenshot({ clip: { x: 0, y: 0, width: 160, height: 48 } })
     await upload(host, 'host-pick-logo', { name: 'logo.png', mimeType: 'image/png', buffer: logo })
     await host.locator('[data-testid="host-preview"] img').waitFor()
+    const background = await host.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 640, height: 360 } })
+    await upload(host, 'host-pick-background', { name: 'bg.jpg', mimeType: 'image/jpeg', buffer: background })
+    await host.locator('[data-testid="host-preview"][style*="background-image"]').waitFor()
     await fill(host, 'host-screen-title', '星河 × 海纳 战略签约')
 
     await host.locator('[data-testid="host-start"]').click()
@@ -180,6 +183,7 @@ describe('the host brings the contract', () => {
     await host.locator('[data-testid="meeting-screen"]').waitFor({ timeout: 15_000 })
     await expect(host.locator('[data-testid="meeting-title"]').innerText()).resolves.toBe('星河 × 海纳 战略签约')
     expect(await host.locator('[data-testid="meeting-logo"]').count()).toBe(1)
+    expect(await host.locator('[data-testid="meeting-background"]').count()).toBe(1)
     expect(await host.locator('[data-testid="meeting-fullscreen"]').count()).toBe(1)
     const rows = host.locator('[data-testid="meeting-signer"]')
     await expect(rows.count()).resolves.toBe(2)

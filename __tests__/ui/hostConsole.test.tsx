@@ -162,6 +162,19 @@ describe('host console page', () => {
     })
     await flush()
     expect(t.queries.queryByAttribute('data-testid', 'host-seal-warning')).toBeNull()
+    // keys: an arrow nudges the selected field (the seal), Delete removes it, and the warning is back
+    const seal = host.fields.selected!
+    const x = seal.x
+    t.act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true }))
+    })
+    expect(seal.x).toBeCloseTo(x + 0.02, 9)
+    t.act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete' }))
+    })
+    await flush()
+    expect(host.fields.fields.map((f) => f.type)).toEqual(['SIGN_SIGNATURE'])
+    expect(byTestId(t, 'host-seal-warning')).toBeTruthy()
   })
 
   test('开始会议 on a network failure keeps every value and says why; then it starts and offers the screen', async () => {

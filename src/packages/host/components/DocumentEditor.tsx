@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react'
-import { useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
 import type { FieldType } from '@/domain/contract/fields'
 import { FIELD_TYPES_FOR } from '@/domain/meeting/setup'
 import { FIELD_TYPE_LABEL } from '@/components/contract/labels'
@@ -135,7 +135,7 @@ const PageView = observer(function PageView({ host, pageRef }: { host: HostStore
 
 const Inspector = observer(function Inspector({ host }: { host: HostStore }) {
   const f = host.fields.selected
-  if (!f) return <Text className='hint host-inspector'>点选页面上的控件可更换签署方或删除；拖动移动，拖右下角调整大小。</Text>
+  if (!f) return <Text className='hint host-inspector'>点选页面上的控件可更换签署方或删除（Delete 键）；拖动或方向键移动，拖右下角调整大小。</Text>
   return (
     <View className='host-inspector' data-testid='host-inspector'>
       <Text className='card__title'>
@@ -166,9 +166,31 @@ const Inspector = observer(function Inspector({ host }: { host: HostStore }) {
   )
 })
 
+/** Arrow keys nudge the selected field by this page fraction (Shift: ten times). */
+const NUDGE = 0.002
+
+/** Delete / Backspace remove the selected field, the arrows nudge it (not while typing). */
+function useFieldKeys(host: HostStore): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null
+      if (!host.fields.selected || (target && /^(INPUT|TEXTAREA)$/.test(target.tagName)) || target?.isContentEditable) return
+      const step = e.shiftKey ? NUDGE * 10 : NUDGE
+      const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }
+      if (e.key === 'Delete' || e.key === 'Backspace') host.fields.remove(host.fields.selected.key)
+      else if (moves[e.key]) host.fields.nudge(...moves[e.key])
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [host])
+}
+
 /** Pages (thumbnails and the page shown), the palette, the placed fields, the seal warning. */
 export const DocumentEditor = observer(function DocumentEditor({ host }: { host: HostStore }) {
   const pageRef = useRef<HTMLDivElement>(null)
+  useFieldKeys(host)
   if (!host.document.loaded) return null
   return (
     <View className='card host-editor' data-testid='host-editor'>

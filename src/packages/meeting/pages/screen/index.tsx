@@ -45,11 +45,8 @@ function MeetingScreen() {
   const layout = board?.layout ?? null
 
   return (
-    <View
-      className={`meet ${layout?.background ? 'meet--bg' : ''}`}
-      style={layout?.background ? { backgroundImage: `linear-gradient(rgba(15, 31, 61, 0.55), rgba(15, 31, 61, 0.75)), url(${layout.background})` } : undefined}
-      data-testid='meeting-root'
-    >
+    <View className='meet' data-testid='meeting-root'>
+      {layout?.background ? <View className='meet__bg' style={{ backgroundImage: `url(${layout.background})` }} data-testid='meeting-background' /> : null}
       <View className='meet__head'>
         <View className='meet__brand'>
           {layout?.logo ? <Image className='meet__logo' src={layout.logo} mode='aspectFit' data-testid='meeting-logo' /> : null}
