@@ -119,15 +119,15 @@ const PageView = observer(function PageView({ host, pageRef }: { host: HostStore
         ))}
       </div>
       <View className='host-pager'>
-        <Button className='btn btn--small btn--ghost' disabled={n === 0} onClick={() => host.setPage(n - 1)}>
+        <button type='button' className='host-pager__btn' disabled={n === 0} onClick={() => host.setPage(n - 1)} data-testid='host-prev-page'>
           上一页
-        </Button>
+        </button>
         <Text data-testid='host-page-num'>
           第 {n + 1} / {doc.pageCount} 页
         </Text>
-        <Button className='btn btn--small btn--ghost' disabled={n >= doc.pageCount - 1} onClick={() => host.setPage(n + 1)} data-testid='host-next-page'>
+        <button type='button' className='host-pager__btn' disabled={n >= doc.pageCount - 1} onClick={() => host.setPage(n + 1)} data-testid='host-next-page'>
           下一页
-        </Button>
+        </button>
       </View>
     </View>
   )
