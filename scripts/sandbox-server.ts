@@ -61,12 +61,17 @@ async function main(): Promise<void> {
   for (const m of sandbox.dev.listMeetings()) console.log(`  meeting  ${m.name}: ${m.screenLink}`)
   for (const l of sandbox.dev.listDemoLinks()) console.log(`  link     ${l.label}: ${l.link}`)
 
-  // There is no phone: print each SMS the sandbox "sends" (recipients are masked).
+  // There is no phone: print each SMS the sandbox "sends" (recipients are masked), and the screen
+  // of each meeting a host starts.
   let seen = new Set(sandbox.dev.listSmsOutbox().map((m) => m.id))
+  let meetings = new Set(sandbox.dev.listMeetings().map((m) => m.meetingId))
   const smsTimer = setInterval(() => {
     const all = sandbox.dev.listSmsOutbox()
     for (const m of all.slice().reverse()) if (!seen.has(m.id)) console.log(`[SMS → ${m.to}] ${m.text}`)
     seen = new Set(all.map((m) => m.id))
+    const now = sandbox.dev.listMeetings()
+    for (const m of now) if (!meetings.has(m.meetingId)) console.log(`[meeting] ${m.name}: ${m.screenLink}`)
+    meetings = new Set(now.map((m) => m.meetingId))
   }, 500)
   smsTimer.unref()
 

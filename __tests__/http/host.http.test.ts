@@ -105,6 +105,11 @@ test('a multi-MB set-up over HTTP, signed by two phones; the uploads survive a r
   const stateText = fs.readFileSync(path.join(dir, 'sandbox.json'), 'utf8')
   expect(stateText).not.toContain(input.document.pdfBase64.slice(0, 200))
   expect(fs.readdirSync(path.join(dir, 'sandbox.json.blobs')).length).toBe(1 + 3 + 1) // the PDF, 3 pages, the logo
+
+  // a reset starts over: the uploads go too
+  expect((await fetch(`${server.url}/api/dev/reset`, { method: 'POST' })).status).toBe(200)
+  expect(fs.existsSync(path.join(dir, 'sandbox.json.blobs'))).toBe(false)
+  expect(sandbox.dev.listMeetings().some((x) => x.meetingId === m.meetingId)).toBe(false)
 })
 
 test('a refusal over HTTP keeps its code, message and details', async () => {

@@ -4,7 +4,7 @@
  * the board shows progress; the PDF of record stamps the uploaded PDF. Everything is checked
  * again on the backend, and the sandbox never signs for a hosted flow's signers.
  */
-import { PDFDocument } from 'pdf-lib'
+import { degrees, PDFDocument } from 'pdf-lib'
 import { parsePayload } from '@/domain/entryLink'
 import { MemoryStorage } from '@/services/storage'
 import type { CreateHostedMeetingInput } from '@/services/types'
@@ -103,6 +103,26 @@ describe('createHostedMeeting', () => {
       .slice(0, 3)
       .map((pg) => [pg.getSize().width, pg.getSize().height])
     expect(sizes).toEqual(FIXTURE_SIZES)
+  })
+
+  test('a page with /Rotate is taken unrotated: its image and fields, and the PDF of record keeps the rotation', async () => {
+    const env = setup()
+    const host = await login(env, 'WU_HAO')
+    const doc = await PDFDocument.load(await makePdf())
+    doc.getPage(2).setRotation(degrees(90))
+    const input = await hostInput(host, await doc.save())
+    const m = await env.sb.createHostedMeeting(input)
+    expect(m.pageCount).toBe(3)
+    env.advance(MINUTE + SECOND)
+    const zhang = await phoneSigns(env, 'ZHANG_SAN', m.payload)
+    expect(zhang.signerStatus).toBe('SIGNED')
+    const session = await login(env, 'LI_SI')
+    const p = decodePayload(m.payload)
+    if (!p.ok) throw new Error(p.message)
+    await env.sb.joinFlow({ session, flowId: m.flowId, linkToken: p.value.token })
+    const out = await PDFDocument.load(Buffer.from((await env.sb.getContractDocument({ session, flowId: m.flowId })).pdfBase64, 'base64'))
+    expect(out.getPage(2).getRotation().angle).toBe(90)
+    expect(out.getPage(2).getSize()).toEqual({ width: FIXTURE_SIZES[2][0], height: FIXTURE_SIZES[2][1] })
   })
 
   test('an enterprise signer without a seal field is allowed, with a warning', async () => {

@@ -11,8 +11,13 @@
  */
 import type { HostOperations } from '@/services/types'
 import type { SandboxKernel } from '../core/kernel'
+import { installHostedContracts } from '../signing/hostedContract'
 import { hostOps } from './opsHost'
 
+export { installHostedContracts }
+
 export function hostModule(k: SandboxKernel): { ops: HostOperations; dev: object } {
+  // the signing module reads the flows this module makes
+  installHostedContracts()
   return { ops: hostOps(k), dev: {} }
 }

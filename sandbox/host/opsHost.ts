@@ -66,10 +66,8 @@ async function checkPdf(setup: CheckedSetup): Promise<void> {
       pageCount: info.pageCount
     })
   }
+  // Sizes are unrotated (a page with /Rotate is rendered, placed on and stamped unrotated alike)
   info.pages.forEach((p, i) => {
-    if (p.rotation !== 0) {
-      throw setupError(`第 ${i + 1} 页带有 ${p.rotation}° 旋转，暂不支持，请将 PDF 另存为（打印为 PDF）后再上传`, `document.pages.${i}`, { page: i })
-    }
     const sent = setup.pages[i]
     const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, b * 0.01)
     if (!close(sent.widthPt, p.width) || !close(sent.heightPt, p.height)) {

@@ -10,7 +10,7 @@ import { svgDataUrl } from '@/domain/contract/base64'
 import { escapeXml, sealSvgInner } from '@/domain/seal/svg'
 import type { SealSpec } from '@/domain/seal/geometry'
 import type { Field, FieldType } from '@/services/types'
-import { pageImageSvg } from './hostedContract'
+import { hostedSupport } from './hostedSupport'
 import { GENERAL_TITLES, type Clause, type ContractSpec } from './signingDemo'
 
 export const PAGE_W = 595
@@ -354,7 +354,7 @@ export function renderPageSvg(
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}" style="font-family:${PAGE_FONT}" font-family="${PAGE_FONT}">`,
     `<rect x="0" y="0" width="${page.width}" height="${page.height}" fill="#ffffff"/>`,
-    pageImageSvg(page, imageOf),
+    page.image ? (hostedSupport()?.pageImageSvg(page, imageOf) ?? '') : '',
     `<g fill="#1a1a1a">${page.items.map(textSvg).join('')}</g>`,
     ...page.seals.map(
       (x) =>

@@ -3,11 +3,12 @@ import type { SealSpec as DomainSealSpec } from '@/domain/seal/geometry'
 import type { FaceCapture, Field, IntentMethod, SigningOptions, SubmitResult } from '@/services/types'
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
+import { ServiceError } from '@/services/errors'
 import { utf8Bytes } from '../core/hash'
 import { invalid } from '../core/input'
-import type { FlowRecord, HostedContract } from '../core/state'
+import type { FlowRecord } from '../core/state'
 import { canonicalStatic, layoutContract, resolvePage, type PageModel } from './contractRender'
-import { hostedFields, hostedPages, hostedSpec } from './hostedContract'
+import { hostedSupport } from './hostedSupport'
 import { contractSpecFor, sealEnterpriseName, sealPurpose, type ContractSpec, type DemoSeal } from './signingDemo'
 
 export const SECOND = 1000
@@ -183,28 +184,15 @@ export function contractKey(flow: FlowRecord): string {
   return parts.join('|')
 }
 
-/** A hosted flow's contract (sandbox/host): the uploaded pages and the host's fields. */
-function hostedContractOf(flow: FlowRecord, hosted: HostedContract): ContractInfo {
-  const spec = hostedSpec(flow)
-  const pages = hostedPages(hosted)
-  const fields = hostedFields(flow, hosted)
-  const orders = new Set(flow.signers.map((s) => s.order))
-  return {
-    spec,
-    pages,
-    fields,
-    staticHash: sha256.create().update(utf8Bytes(canonicalStatic(spec.contractNo, flow.title, pages, fields, hosted.pdf))),
-    options: { ...spec.options, intentMethods: [...spec.options.intentMethods], ordered: orders.size > 1 }
-  }
-}
-
 /** Contract text, fields and options of a flow (pure function of the flow data; cached). */
 export function contractOf(flow: FlowRecord): ContractInfo {
   const key = contractKey(flow)
   const hit = contractCache.get(key)
   if (hit) return hit
   if (flow.hosted) {
-    const hosted = hostedContractOf(flow, flow.hosted)
+    const support = hostedSupport()
+    if (!support) throw new ServiceError('UNSUPPORTED', '当前版本暂不支持打开该合同，请在电脑浏览器中打开签署链接')
+    const hosted = support.contractOf(flow)
     if (contractCache.size > 32) contractCache.clear()
     contractCache.set(key, hosted)
     return hosted
