@@ -375,6 +375,17 @@ describe('HostStore: 开始会议', () => {
     expect(await store.start()).toBe(true)
     expect(calls).toHaveLength(2)
     expect(calls[1]).toEqual(calls[0])
+    // 发起新的会议: a blank draft
+    store.startOver()
+    expect(store.result).toBeNull()
+    expect(store.meeting.name).toBe('')
+    expect(store.meeting.signers).toHaveLength(1)
+    expect(store.meeting.observers).toEqual([])
+    expect(store.document.loaded).toBe(false)
+    expect(store.fields.fields).toEqual([])
+    expect(store.layout.logo).toBeNull()
+    expect(store.activeSignerKey).toBe(store.meeting.signers[0].key)
+    expect(store.error('name')).toBeNull()
   })
 
   test('an expired session signs the host out but keeps the draft; the backend’s rule errors are listed', async () => {

@@ -159,6 +159,20 @@ export class HostStore {
     return s ? this.fields.reassign(fieldKey, s) : false
   }
 
+  /** 发起新的会议: after a meeting has started, a blank draft (the started one is not touched). */
+  startOver(): void {
+    this.meeting.reset(this.now())
+    this.document.clear()
+    this.fields.clear()
+    this.layout.clear()
+    this.activeSignerKey = this.meeting.signers[0]?.key ?? null
+    this.currentPage = 0
+    this.showErrors = false
+    this.startError = null
+    this.notice = null
+    this.result = null
+  }
+
   /** The service's input for the draft as it stands. */
   private input(token: string): CreateHostedMeetingInput {
     const doc = this.document

@@ -23,11 +23,20 @@ export class MeetingDraftUnit {
   private seq = 0
 
   constructor(now: number) {
-    // Next whole hour, for two hours.
+    this.startsAtText = ''
+    this.endsAtText = ''
+    makeAutoObservable<MeetingDraftUnit, 'seq'>(this, { seq: false })
+    this.reset(now)
+  }
+
+  /** A blank meeting: the next whole hour for two hours, one personal signer. */
+  reset(now: number): void {
     const start = Math.ceil(now / HOUR) * HOUR
+    this.name = ''
     this.startsAtText = formatMeetingTime(start)
     this.endsAtText = formatMeetingTime(start + 2 * HOUR)
-    makeAutoObservable<MeetingDraftUnit, 'seq'>(this, { seq: false })
+    this.signers = []
+    this.observers = []
     this.addSigner('PERSON')
   }
 

@@ -110,6 +110,13 @@ export class FieldEditorUnit {
     return !!this.drag
   }
 
+  clear(): void {
+    this.fields = []
+    this.selectedKey = null
+    this.error = null
+    this.drag = null
+  }
+
   /** Nudges the selected field (keyboard arrows), in page fractions. */
   nudge(dx: number, dy: number): void {
     const f = this.selected

@@ -45,6 +45,13 @@ export class ScreenLayoutUnit {
     this.errors[slot] = undefined
   }
 
+  clear(): void {
+    this.title = ''
+    this.logo = null
+    this.background = null
+    this.errors = {}
+  }
+
   fail(slot: ScreenImageSlot, message: string): void {
     this.errors[slot] = message
   }

@@ -57,6 +57,9 @@ export const StartedPanel = observer(function StartedPanel({ host }: { host: Hos
           <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: screenUrl })} data-testid='host-open-screen'>
             打开会议大屏
           </Button>
+          <Button className='btn btn--ghost' onClick={() => host.startOver()} data-testid='host-start-over'>
+            发起新的会议
+          </Button>
         </View>
       </View>
     </View>
