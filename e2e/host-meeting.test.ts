@@ -5,12 +5,12 @@
  * decode the screen's QR code, verify, read and sign; the screen says 全部签署完成.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
-import jsQR from 'jsqr'
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-core'
 import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { launchChromium, newPhone, tap } from './support/browser'
 import { lastSmsCode, startHttpWorld, type HttpWorld } from './support/httpBackend'
+import { decodeScreenQr } from './support/screenQr'
 import { verifyIdentity } from './support/journey'
 import { confirmIntentByFace, drawSignatureOnPad, expectNoErrors, scrollReaderToEnd, tapNextField, waitReadingDone } from './support/signing'
 
@@ -62,23 +62,6 @@ async function dragKindOntoPage(page: Page, kind: string, fx: number, fy: number
   await page.mouse.down()
   await page.mouse.move(to.x + to.width * fx, to.y + to.height * fy, { steps: 12 })
   await page.mouse.up()
-}
-
-/** Decodes the QR code shown on the screen from a screenshot of it (jsQR on the pixels). */
-async function decodeScreenQr(page: Page): Promise<string | null> {
-  const png = await page.locator('[data-testid="meeting-qr"]').screenshot()
-  const pixels = await page.evaluate(async (b64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const c = document.createElement('canvas')
-    c.width = img.naturalWidth
-    c.height = img.naturalHeight
-    const ctx = c.getContext('2d')!
-    ctx.drawImage(img, 0, 0)
-    return { w: c.width, h: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) }
-  }, png.toString('base64'))
-  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.w, pixels.h)?.data ?? null
 }
 
 /** A phone scans the screen's link, verifies as `person` and signs its one signature field. */
