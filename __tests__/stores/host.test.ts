@@ -7,6 +7,8 @@ import type { CreateHostedMeetingInput, HostedMeeting } from '@/services/types'
 import { PdfOpenError, type OpenedPdf, type PdfRenderer, type RenderedPage } from '@/platform/pdfRenderTypes'
 import { SessionStore } from '@/stores/SessionStore'
 import { HostStore } from '@/stores/host/HostStore'
+import { PAGE_IMAGE_MAX_BYTES, PAGE_IMAGES_MAX_BYTES } from '@/stores/host/document'
+import { HOST_UPLOAD_LIMITS } from '@/services/types'
 
 const NOW = new Date(2026, 11, 4, 10, 20).getTime()
 const PDF = utf8Bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
@@ -21,6 +23,9 @@ function fakeRenderer() {
     pages: 3,
     failOpen: null as PdfOpenError | null,
     failPage: -1,
+    /** base64 length of each drawing, by call (default: tiny) */
+    sizes: [] as number[],
+    calls: [] as [number, number, number | undefined][],
     opened: 0,
     closed: 0,
     async open(): Promise<OpenedPdf> {
@@ -29,9 +34,11 @@ function fakeRenderer() {
       const n = r.pages
       return {
         pageCount: n,
-        async renderPage(i: number) {
+        async renderPage(i: number, width: number, quality?: number) {
+          r.calls.push([i, width, quality])
           if (i === r.failPage) throw new Error('draw failed')
-          return page(i)
+          const size = r.sizes[r.calls.length - 1]
+          return size ? { ...page(i), jpegBase64: 'A'.repeat(size) } : page(i)
         },
         close: () => void r.closed++
       }
@@ -207,6 +214,36 @@ describe('HostStore: the contract PDF', () => {
     expect(store.document.ready).toBe(true)
     expect(store.document.pages.map((p) => p?.url)).toEqual([0, 1, 2].map((i) => page(i).url))
     expect(store.report.ok).toBe(true)
+  })
+
+  test('pages are drawn smaller for long contracts; a page over 1 MB is drawn again smaller; over 24 MB in all cannot start', async () => {
+    expect(PAGE_IMAGE_MAX_BYTES).toBe(HOST_UPLOAD_LIMITS.pageImageMaxBytes)
+    expect(PAGE_IMAGES_MAX_BYTES).toBe(HOST_UPLOAD_LIMITS.pageImagesMaxBytes)
+    const { store, renderer } = setup()
+    renderer.pages = 150
+    await store.loadPdf({ name: 'long.pdf', bytes: PDF })
+    await settle()
+    await store.document.renderMissing()
+    expect(renderer.calls[0]).toEqual([0, 700, 0.6])
+    expect(store.document.ready).toBe(true)
+
+    const b = setup()
+    await fill(b.store) // 3 pages: 1200 px
+    expect(b.renderer.calls.map((c) => c[1])).toEqual([1200, 1200, 1200])
+    const c = setup()
+    // page 1 comes out at 1.5 MB, then 1.1 MB, then fits
+    c.renderer.sizes = [2_000_000, 1_500_000, 1000]
+    await fill(c.store)
+    expect(c.renderer.calls.slice(0, 3).map(([i, w, q]) => [i, w, q])).toEqual([
+      [0, 1200, 0.8],
+      [0, 900, 0.6],
+      [0, 660, 0.6]
+    ])
+    expect(c.store.document.ready).toBe(true)
+    expect(c.store.report.ok).toBe(true)
+    // three pages of 9 MB each (as if each had been allowed): too much in all
+    c.store.document.pages = c.store.document.pages.map((p) => ({ ...p!, jpegBase64: 'A'.repeat(12_000_000) }))
+    expect(c.store.report.errors.document).toBe('合同页数过多，页面图片超过 24 MB，请拆分或压缩合同后上传')
   })
 
   test('a shorter file replacing the contract drops the fields past its end and says so', async () => {

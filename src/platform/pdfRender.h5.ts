@@ -38,9 +38,6 @@ function failureOf(e: unknown): PdfOpenError {
   return new PdfOpenError('OTHER', String((e as Error)?.message ?? e))
 }
 
-/** JPEG quality of the page images: small enough to send, sharp enough to read. */
-const JPEG_QUALITY = 0.8
-
 /** H5: pdfjs-dist draws each page on a canvas and hands back a JPEG. */
 export const pdfRenderer: PdfRenderer = {
   async open(bytes: Uint8Array): Promise<OpenedPdf> {
@@ -61,7 +58,7 @@ export const pdfRenderer: PdfRenderer = {
     }
     return {
       pageCount: doc.numPages,
-      async renderPage(index: number, widthPx: number): Promise<RenderedPage> {
+      async renderPage(index: number, widthPx: number, quality = 0.8): Promise<RenderedPage> {
         const page = await doc.getPage(index + 1)
         // Unrotated, as the service wants it (fields are fractions of the unrotated page)
         const base = page.getViewport({ scale: 1, rotation: 0 })
@@ -75,7 +72,7 @@ export const pdfRenderer: PdfRenderer = {
         ctx.fillRect(0, 0, canvas.width, canvas.height)
         await page.render({ canvasContext: ctx, viewport }).promise
         page.cleanup()
-        const url = canvas.toDataURL('image/jpeg', JPEG_QUALITY)
+        const url = canvas.toDataURL('image/jpeg', quality)
         canvas.width = canvas.height = 0
         return { widthPt: base.width, heightPt: base.height, jpegBase64: url.slice(url.indexOf(',') + 1), url }
       },

@@ -16,8 +16,8 @@ export interface RenderedPage {
 
 export interface OpenedPdf {
   pageCount: number
-  /** Draws page `index` (0-based) about `widthPx` pixels wide */
-  renderPage(index: number, widthPx: number): Promise<RenderedPage>
+  /** Draws page `index` (0-based) about `widthPx` pixels wide, as a JPEG of `quality` (0–1) */
+  renderPage(index: number, widthPx: number, quality?: number): Promise<RenderedPage>
   close(): void
 }
 

@@ -6,7 +6,7 @@ import { toServiceError } from '@/services/errors'
 import type { PdfRenderer } from '@/platform/pdfRenderTypes'
 import type { SessionStore } from '@/stores/SessionStore'
 import { MeetingDraftUnit } from './draft'
-import { HostDocumentUnit, type PickedPdf } from './document'
+import { HostDocumentUnit, PAGE_IMAGES_MAX_BYTES, type PickedPdf } from './document'
 import { FieldEditorUnit } from './fields'
 import { ScreenLayoutUnit } from './layout'
 import type { CreateHostedMeetingInput, HostedMeeting, HostService } from './service'
@@ -88,6 +88,7 @@ export class HostStore {
     const errors = { ...r.errors }
     if (Number.isNaN(this.meeting.startsAt) || Number.isNaN(this.meeting.endsAt)) errors.time = '请按“2026-12-04 14:00”的格式填写开始和结束时间'
     if (this.document.loaded && !this.document.ready) errors.document = this.document.error ?? '合同页面仍在加载，请稍候'
+    else if (this.document.imageBytes > PAGE_IMAGES_MAX_BYTES) errors.document = '合同页数过多，页面图片超过 24 MB，请拆分或压缩合同后上传'
     return { ok: Object.keys(errors).length === 0, errors, warnings: r.warnings }
   }
 

@@ -3,11 +3,26 @@ import { checkHostPdf, pdfOpenErrorMessage } from '@/domain/meeting/hostPdf'
 import { checkPageCount } from '@/domain/meeting/setup'
 import { PdfOpenError, type OpenedPdf, type PdfRenderer, type RenderedPage } from '@/platform/pdfRenderTypes'
 
-/** Width the pages are drawn at (px): sharp on a big screen, ~100–250 KB per JPEG page. */
-export const PAGE_RENDER_WIDTH = 1200
-/** Long contracts are drawn narrower to keep the upload within the backend's limits. */
-export const LONG_DOC_PAGES = 40
-export const LONG_DOC_RENDER_WIDTH = 900
+/**
+ * How pages are drawn (px wide, JPEG quality): sharp on a big screen for short contracts,
+ * smaller for long ones, so that all the page images stay within the backend's 24 MB
+ * (HOST_UPLOAD_LIMITS.pageImagesMaxBytes, ≈ 120 KB a page at 200 pages).
+ */
+export function renderPlan(pageCount: number): { width: number; quality: number } {
+  if (pageCount <= 40) return { width: 1200, quality: 0.8 }
+  if (pageCount <= 100) return { width: 900, quality: 0.72 }
+  return { width: 700, quality: 0.6 }
+}
+
+/** One page image at most this big (HOST_UPLOAD_LIMITS.pageImageMaxBytes); a bigger one is drawn again smaller. */
+export const PAGE_IMAGE_MAX_BYTES = 1024 * 1024
+/** All page images together at most this big (HOST_UPLOAD_LIMITS.pageImagesMaxBytes). */
+export const PAGE_IMAGES_MAX_BYTES = 24 * 1024 * 1024
+
+/** Bytes of a base64 text. */
+function base64Bytes(b64: string): number {
+  return Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0)
+}
 
 export interface PickedPdf {
   name: string
@@ -112,11 +127,15 @@ export class HostDocumentUnit {
     const opened = this.opened
     if (!opened) return
     runInAction(() => (this.error = null))
-    const width = this.pageCount > LONG_DOC_PAGES ? LONG_DOC_RENDER_WIDTH : PAGE_RENDER_WIDTH
+    const plan = renderPlan(this.pageCount)
     for (let i = 0; i < this.pageCount; i++) {
       if (this.pages[i]) continue
       try {
-        const page = await opened.renderPage(i, width)
+        let page = await opened.renderPage(i, plan.width, plan.quality)
+        // A dense page (a scan, a photo) is drawn again smaller until it fits.
+        for (let shrink = 0.75; base64Bytes(page.jpegBase64) > PAGE_IMAGE_MAX_BYTES && shrink > 0.3; shrink -= 0.2) {
+          page = await opened.renderPage(i, Math.round(plan.width * shrink), 0.6)
+        }
         if (generation !== this.generation) return
         runInAction(() => {
           this.pages[i] = page
@@ -127,6 +146,11 @@ export class HostDocumentUnit {
         return
       }
     }
+  }
+
+  /** Bytes of all the page images drawn so far (what the upload carries besides the PDF). */
+  get imageBytes(): number {
+    return this.pages.reduce((n, p) => n + (p ? base64Bytes(p.jpegBase64) : 0), 0)
   }
 
   /** A page's height over its width (1.414 for A4 portrait); √2 until drawn. */
