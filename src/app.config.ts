@@ -23,7 +23,9 @@ export default defineAppConfig({
       // The initiator's meeting screen (H5 on a shared screen), outside the main package.
       root: 'packages/meeting',
       pages: ['pages/screen/index']
-    }
+    },
+    // 会中签约发起台: a computer's browser page, H5 only (pdfjs-dist rides here, lazily)
+    ...(isH5 ? [{ root: 'packages/host', pages: ['pages/console/index'] }] : [])
   ],
   // WeChat downloads the signing subpackage in the background once the landing pages show,
   // so opening the contract does not wait for it.

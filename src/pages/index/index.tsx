@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { FlowCard } from '@/components/FlowCard'
 import { PageShell } from '@/components/PageShell'
 import { adapter } from '@/platform/adapter'
+import { HOST_CONSOLE } from '@/platform/features'
 import { routes } from '@/routes'
 import { useStore } from '@/stores/StoreContext'
 import type { ScanOutcome } from '@/platform/types'
@@ -108,6 +109,11 @@ function Index() {
       <Button className='btn btn--ghost ent-home' data-testid='home-verify-pdf' onClick={() => Taro.navigateTo({ url: routes.verifyPdf })}>
         合同验签
       </Button>
+      {HOST_CONSOLE ? (
+        <Button className='btn btn--ghost ent-home' data-testid='home-host' onClick={() => Taro.navigateTo({ url: routes.host })}>
+          发起会中签约
+        </Button>
+      ) : null}
 
       {dev ? (
         <Button className='btn btn--ghost dev-entry' onClick={() => Taro.navigateTo({ url: routes.dev })}>
