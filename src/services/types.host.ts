@@ -16,8 +16,11 @@
  * PDF of record stamps the original PDF). Limits: HOST_UPLOAD_LIMITS.
  */
 import type { FieldDraft, ObserverDraft, SignerDraft, SignerKind } from '@/domain/meeting/setup'
-import { HOST_PDF_MAX_BYTES, HOST_PDF_MAX_PAGES } from '@/domain/meeting/setup'
-import { MB } from '@/domain/fileType'
+// the limits come from an import-free module: types.ts re-exports this file, and anything it
+// imports as a value lands on the landing route
+import { HOST_PDF_MAX_BYTES, HOST_PDF_MAX_PAGES } from '@/domain/meeting/limits'
+
+const MB = 1024 * 1024
 import type { MeetingScreenLayout } from './types.common'
 
 export type { FieldDraft, ObserverDraft, SignerDraft, SignerKind, MeetingScreenLayout }
