@@ -332,3 +332,35 @@ test('an enterprise signer from a demo enterprise can seal a hosted contract', a
   expect(seals.unfillable).toEqual([])
   expect(seals.seals.some((s) => s.acceptedBy.length > 0)).toBe(true)
 })
+
+test('before the meeting starts, signers may join and read but not sign; from the start they sign', async () => {
+  const env = setup()
+  const host = await login(env, 'WU_HAO')
+  const input = await hostInput(host)
+  const startsAt = T0 + 90 * MINUTE
+  input.meeting = { ...input.meeting, startsAt, endsAt: startsAt + 4 * 3600_000 }
+  const m = await env.sb.createHostedMeeting(input)
+  expect(m.status).toBe('SCHEDULED')
+  const p = decodePayload(m.payload)
+  if (!p.ok) throw new Error(p.message)
+  const zhang = await login(env, 'ZHANG_SAN')
+  const o = await env.sb.joinFlow({ session: zhang, flowId: m.flowId, linkToken: p.value.token })
+  const contract = await readAll(env, zhang, m.flowId)
+  expect(contract.canSign).toBe(false)
+  expect(contract.blockedReason).toBe('MEETING_NOT_STARTED')
+  const d = new Date(startsAt + 8 * 3600_000)
+  const hhmm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+  expect(contract.blockedMessage).toContain(hhmm)
+  expect(contract.blockedMessage).toMatch(/^签约会议将于\d\d月\d\d日 \d\d:\d\d开始，届时即可签署$/)
+  const values = valuesFor(contract, o.mySignerId, { png: makePng(200, 80, 1) })
+  const e = await expectError(faceIntent(env, zhang, m.flowId), 'MEETING_NOT_STARTED')
+  expect(e.details.startsAt).toBe(startsAt)
+
+  env.advance(startsAt - env.clock.t)
+  const open = await env.sb.getContract({ session: zhang, flowId: m.flowId })
+  expect(open.canSign).toBe(true)
+  const intentToken = await faceIntent(env, zhang, m.flowId)
+  const r = await env.sb.submitSigning({ session: zhang, flowId: m.flowId, signerId: o.mySignerId, intentToken, idempotencyKey: 'host-early-1', values })
+  expect(r).toMatchObject({ signerStatus: 'SIGNED', flowStatus: 'SIGNING', signedAt: startsAt })
+  expect((await env.sb.getHostedMeeting({ session: host, meetingId: m.meetingId })).status).toBe('SIGNING')
+})

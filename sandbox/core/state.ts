@@ -65,6 +65,8 @@ export interface HostedContract {
   fileName: string
   /** SHA-256 (hex) of the uploaded PDF in the blob store */
   pdf: string
+  /** The meeting's start: before it the signers may read, not sign (absent in older state) */
+  startsAt?: number
   pages: HostedPageRecord[]
   fields: HostedFieldRecord[]
 }

@@ -17,15 +17,7 @@ import { flowStatus } from '../core/model'
 import { hashId, hashMobile } from '../core/hash'
 import { newLinkToken, type FlowRecord, type MeetingRecord, type PartyRecord, type SignerRecord } from '../core/state'
 import { checkSetup, type CheckedSetup } from './check'
-
-const HOUR = 3600 * 1000
-
-/** 'MM月DD日 HH:mm', Beijing time. */
-function beijing(t: number): string {
-  const d = new Date(t + 8 * HOUR)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${p(d.getUTCMonth() + 1)}月${p(d.getUTCDate())}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
-}
+import { beijing } from '../core/beijing'
 
 const hashOf = (b: Uint8Array) => bytesToHex(sha256(b))
 
@@ -207,6 +199,7 @@ export function hostOps(k: SandboxKernel): HostOperations {
             meetingId,
             fileName: d.document.fileName,
             pdf: pdfHash,
+            startsAt: d.startsAt,
             pages,
             fields: s.fields.map((f) => ({
               signer: signerIndex.get(f.signerKey) as number,
