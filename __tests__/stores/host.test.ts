@@ -116,15 +116,24 @@ async function fill(store: HostStore) {
 }
 
 describe('HostStore: the draft', () => {
-  test('starts with one personal signer (甲方) and the next whole hour for two hours; no error shows before a try', () => {
+  test('starts with one personal signer (甲方) and this minute for two hours; no error shows before a try', () => {
     const { store } = setup()
     expect(store.meeting.signers).toHaveLength(1)
     expect(store.meeting.signers[0]).toMatchObject({ kind: 'PERSON', role: '甲方', order: 1 })
-    expect(store.meeting.startsAtText).toBe('2026-12-04 11:00')
-    expect(store.meeting.endsAtText).toBe('2026-12-04 13:00')
+    expect(store.meeting.startsAtText).toBe('2026-12-04 10:20')
+    expect(store.meeting.endsAtText).toBe('2026-12-04 12:20')
     expect(store.report.ok).toBe(false)
     expect(store.error('name')).toBeNull()
     expect(store.errorList).toEqual([])
+  })
+
+  test('a start later than now notes that signers can read but not sign before it; this minute has no note', () => {
+    const { store } = setup()
+    expect(store.laterStartNote).toBeNull()
+    store.meeting.setTime('start', '2026-12-04 14:00')
+    expect(store.laterStartNote).toBe('会议开始前，签署方可扫码阅读合同，开始后才能签署')
+    store.meeting.setTime('start', '2026-12-04 10:00')
+    expect(store.laterStartNote).toBeNull()
   })
 
   test('a try shows the domain rules in Chinese under each path; a typo in a time says the format', async () => {
@@ -366,7 +375,11 @@ describe('HostStore: 开始会议', () => {
     expect(store.result?.meetingId).toBe('MTHOST01')
     const input = calls[0]
     expect(input.session).toBe('tok')
-    expect(input.meeting).toEqual({ name: '2026 战略合作签约仪式', startsAt: new Date(2026, 11, 4, 11).getTime(), endsAt: new Date(2026, 11, 4, 13).getTime() })
+    expect(input.meeting).toEqual({
+      name: '2026 战略合作签约仪式',
+      startsAt: new Date(2026, 11, 4, 10, 20).getTime(),
+      endsAt: new Date(2026, 11, 4, 12, 20).getTime()
+    })
     expect(input.signers.map((s) => [s.key, s.kind, s.role])).toEqual([
       [a, 'PERSON', '甲方'],
       [b, 'ENTERPRISE', '乙方']

@@ -92,6 +92,16 @@ export class HostStore {
     return { ok: Object.keys(errors).length === 0, errors, warnings: r.warnings }
   }
 
+  /**
+   * A note when the meeting starts later than now: the signers can read before the start but
+   * not sign (the backend's MEETING_NOT_STARTED). Read when the form renders (not a live clock).
+   */
+  get laterStartNote(): string | null {
+    const start = this.meeting.startsAt
+    if (!Number.isFinite(start) || start <= this.now() + 60_000) return null
+    return '会议开始前，签署方可扫码阅读合同，开始后才能签署'
+  }
+
   /** The message to show at a path ('name', 'signers.0.mobile', 'fields.f2', …), once shown. */
   error(path: string): string | null {
     return this.showErrors ? (this.report.errors[path] ?? null) : null

@@ -5,7 +5,8 @@ import { formatMeetingTime, parseMeetingTime } from '@/domain/meeting/time'
 export type SignerField = 'name' | 'idNumber' | 'mobile' | 'company' | 'creditCode' | 'role' | 'order'
 export type ObserverField = keyof ObserverDraft
 
-const HOUR = 3600 * 1000
+const MINUTE = 60 * 1000
+const HOUR = 60 * MINUTE
 
 /** Default roles by position: 甲方, 乙方, 丙方, … */
 const ROLES = ['甲方', '乙方', '丙方', '丁方', '戊方', '己方', '庚方', '辛方', '壬方', '癸方']
@@ -29,9 +30,13 @@ export class MeetingDraftUnit {
     this.reset(now)
   }
 
-  /** A blank meeting: the next whole hour for two hours, one personal signer. */
+  /**
+   * A blank meeting: from this minute for two hours, one personal signer. A host usually starts
+   * the meeting in the room; a later start keeps the signers reading until then
+   * (MEETING_NOT_STARTED), so that is a choice the host makes, not the default.
+   */
   reset(now: number): void {
-    const start = Math.ceil(now / HOUR) * HOUR
+    const start = Math.floor(now / MINUTE) * MINUTE
     this.name = ''
     this.startsAtText = formatMeetingTime(start)
     this.endsAtText = formatMeetingTime(start + 2 * HOUR)

@@ -27,6 +27,10 @@ export const MeetingInfo = observer(function MeetingInfo({ host }: { host: HostS
         <Text className='error' data-testid='host-time-error'>
           {host.error('time')}
         </Text>
+      ) : host.laterStartNote ? (
+        <Text className='hint' data-testid='host-time-note'>
+          {host.laterStartNote}
+        </Text>
       ) : null}
     </View>
   )
