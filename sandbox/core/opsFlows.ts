@@ -6,6 +6,7 @@ import { ServiceError } from '@/services/errors'
 import type { CoreOperations, FlowOverview, MeetingBoard, MeetingFlowView, MyFlowSummary } from '@/services/types'
 import type { coreChecks, CoreChecksContext } from './checks'
 import { inputObject, requireString } from './input'
+import { isOrgMember } from '../org/lookup'
 import { employeeHashes, intendedFor, requireFlowId, requireLinkToken, summary } from './model'
 
 export type FlowOpsContext = CoreChecksContext & ReturnType<typeof coreChecks>
@@ -26,7 +27,9 @@ export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'g
             s.name === session.name &&
             s.idHash === session.idHash &&
             s.mobileHash === session.mobileHash &&
-            (s.partyType === 'PERSON' || employeeHashes(s.enterpriseCreditCode).has(session.idHash))
+            (s.partyType === 'PERSON' ||
+              employeeHashes(s.enterpriseCreditCode).has(session.idHash) ||
+              isOrgMember(db.state, s.enterpriseCreditCode, session.idHash))
         )
         if (matches.length === 0) {
           const intended = intendedFor(flow)

@@ -10,7 +10,8 @@ import type { KeyValueStore } from '@/services/storage'
  */
 const modules: SandboxModuleLoaders = {
   signing: async () => (require('@sandbox/signing') as typeof import('@sandbox/signing')).signingModule,
-  enterprise: async () => (require('@sandbox/enterprise') as typeof import('@sandbox/enterprise')).enterpriseModule
+  enterprise: async () => (require('@sandbox/enterprise') as typeof import('@sandbox/enterprise')).enterpriseModule,
+  org: async () => (require('@sandbox/org') as typeof import('@sandbox/org')).orgModule
 }
 
 /** Loads the embedded sandbox's core, on the first backend call. */

@@ -9,7 +9,8 @@ import type { KeyValueStore } from '@/services/storage'
  */
 const modules: SandboxModuleLoaders = {
   signing: () => import(/* webpackChunkName: "sandbox-signing" */ '@sandbox/signing').then((m) => m.signingModule),
-  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@sandbox/enterprise').then((m) => m.enterpriseModule)
+  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@sandbox/enterprise').then((m) => m.enterpriseModule),
+  org: () => import(/* webpackChunkName: "sandbox-org" */ '@sandbox/org').then((m) => m.orgModule)
 }
 
 export function createH5Sandbox(storage: KeyValueStore, linkBase: string): AppSandbox {

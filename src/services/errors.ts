@@ -4,10 +4,11 @@
  * (e.g. remaining tries, retry time, the flow status).
  */
 import { ENTERPRISE_ERROR_STATUS, type EnterpriseErrorCode } from './types.enterprise'
+import { ORG_ERROR_STATUS, type OrgErrorCode } from './types.org'
 import { SIGNING_ERROR_STATUS, type SigningErrorCode } from './types.signing.errors'
 
 /** Every error code: the core ones below plus each feature area's (declared in its types file). */
-export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode
+export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode | OrgErrorCode
 
 export type CoreErrorCode =
   // input
@@ -113,5 +114,6 @@ const CORE_HTTP_STATUS: Record<CoreErrorCode, number> = {
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   ...CORE_HTTP_STATUS,
   ...SIGNING_ERROR_STATUS,
-  ...ENTERPRISE_ERROR_STATUS
+  ...ENTERPRISE_ERROR_STATUS,
+  ...ORG_ERROR_STATUS
 }

@@ -56,7 +56,15 @@ const SAFE: Record<OperationName, boolean> = {
   openLegalRepRequest: true,
   sendLegalRepCode: false,
   confirmLegalRepAuthorization: false,
-  refuseLegalRepAuthorization: false
+  refuseLegalRepAuthorization: false,
+  // org (enterprise management)
+  listMyOrgs: true,
+  getOrg: true,
+  addOrgMember: false, // a second try is refused as an existing member
+  createOrgSeal: false, // would make a second seal
+  setOrgSealEnabled: true, // sets, not toggles
+  grantOrgSeal: true, // granting twice is granting once
+  revokeOrgSeal: true
 }
 
 /** Operations that may be repeated automatically. */
