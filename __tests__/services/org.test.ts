@@ -9,12 +9,16 @@ import path from 'path'
 import { base64ToBytes } from '@/domain/base64'
 import type { InkSealService, SubmitValue } from '@/services/types'
 import { fillEveryField } from '@sandbox/signing/demoValues'
-import { activated, ADMIN, EMPLOYEE, expectError, memberId, OTHER, sealId, setup, STANDARD, verify, type Env, type Person } from './orgHelpers'
+import { serviceFor } from '../stores/helpers'
+import { activated, ADMIN, EMPLOYEE, expectError, memberId, OTHER, sealId, setup as setupSandbox, STANDARD, verify, type Env, type Person } from './orgHelpers'
 import { makePng, svgOf } from './signing.helpers'
 
 jest.setTimeout(60_000)
 
 const NAME = STANDARD.fields.name
+
+/** The sandbox, or the HTTP client in front of it (org.http.test.ts). */
+const setup = (opts: Parameters<typeof setupSandbox>[0] = {}) => setupSandbox({ ...opts, wrap: (sb) => serviceFor(sb) })
 
 async function withSeal(env: Env) {
   const a = await activated(env)

@@ -1,6 +1,6 @@
 /** Shared helpers for the org (enterprise management) tests: an enterprise onboarded and activated. */
 import { DEMO_LICENSES } from '@sandbox/enterprise/enterpriseDemo'
-import type { OrgView } from '@/services/types'
+import type { OrgView, SessionInfo } from '@/services/types'
 import { adminSet, codeFor, linkParts, mask, verify, type Env, type Person } from './enterpriseHelpers'
 
 export { setup, expectError, verify, T0, SECOND, MINUTE, type Env, type Person } from './enterpriseHelpers'
@@ -16,7 +16,7 @@ export const OTHER: Person = { name: '陈晨', idNumber: '44030519980911002X', m
  * 北京墨印科技有限公司 onboarded by 李四 with 赵敏 as administrator and activated by its legal
  * representative 周明远's confirmation (the path that exists today). Returns the admin's session.
  */
-export async function activated(env: Env): Promise<{ creditCode: string; admin: string; operator: string }> {
+export async function activated(env: Env): Promise<{ creditCode: string; admin: string; adminInfo: SessionInfo; operator: string }> {
   const f = await adminSet(env, 'STANDARD')
   const rep = STANDARD.legalRep
   const app = await env.svc.requestLegalRepAuthorization({
@@ -34,7 +34,7 @@ export async function activated(env: Env): Promise<{ creditCode: string; admin: 
   if (seen.status !== 'ACTIVATED') throw new Error(`not activated: ${seen.status}`)
   env.advance(61_000) // past the SMS resend window for whoever verifies next
   const admin = await verify(env, ADMIN)
-  return { creditCode: STANDARD.fields.creditCode, admin: admin.token, operator: f.session }
+  return { creditCode: STANDARD.fields.creditCode, admin: admin.token, adminInfo: admin, operator: f.session }
 }
 
 export function memberId(org: OrgView, maskedName: string): string {

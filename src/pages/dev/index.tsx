@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell'
 import { activeFaultController } from '@/services/faultInjection'
 import { routes } from '@/routes'
 import { useStore } from '@/stores/StoreContext'
+import { OrgContracts } from './OrgContracts'
 
 /** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
 function Dev() {
@@ -106,6 +107,8 @@ function Dev() {
       <Button className='btn btn--ghost' onClick={() => dev.refresh()}>
         刷新
       </Button>
+
+      <OrgContracts dev={dev} />
 
       {faults ? (
         <View className='card' data-testid='dev-faults'>
