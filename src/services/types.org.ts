@@ -8,7 +8,7 @@
  * Operations are added here and to ORG_OPERATIONS; the sandbox implements them in sandbox/org.
  */
 import type { SealType } from '@/domain/contract/fields'
-import type { SealSpec } from '@/domain/seal/geometry'
+import type { SealSpec } from './types.signing.views'
 
 export type OrgRole = 'SUPER_ADMIN' | 'EMPLOYEE'
 

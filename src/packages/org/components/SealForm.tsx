@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react'
+import { SEAL_RED } from '@/domain/seal/geometry'
 import { SEAL_TYPE_LABELS } from '@/services/types'
 import { useOrgStore } from '@/stores/features/org'
-import { SealImage } from './SealImage'
+import { SealImage } from '@/components/contract/SealImage'
 
 /** 创建印章: a type; the text is the enterprise's registered name (the administrator only). */
 export const SealForm = observer(function SealForm() {
@@ -27,7 +28,7 @@ export const SealForm = observer(function SealForm() {
       </View>
       {chosen ? (
         <View className='org-seal-preview' data-testid='org-seal-preview'>
-          <SealImage spec={{ text: view.name, purpose: chosen === 'OFFICIAL' ? '' : SEAL_TYPE_LABELS[chosen] }} size={140} />
+          <SealImage spec={{ text: view.name, purpose: chosen === 'OFFICIAL' ? '' : SEAL_TYPE_LABELS[chosen], color: SEAL_RED }} size={140} />
         </View>
       ) : null}
       {org.sealError ? (

@@ -8,7 +8,7 @@ import { useOrgStore } from '@/stores/features/org'
 import { useStore } from '@/stores/StoreContext'
 import { MemberForm } from '@/packages/org/components/MemberForm'
 import { SealForm } from '@/packages/org/components/SealForm'
-import { SealImage } from '@/packages/org/components/SealImage'
+import { SealImage } from '@/components/contract/SealImage'
 
 /** 企业管理: the person's enterprises; with `c`, that enterprise's 印章管理 and 成员管理. */
 function OrgIndex() {
@@ -105,7 +105,7 @@ function OrgIndex() {
           data-testid='org-seal'
           onClick={() => Taro.navigateTo({ url: routes.orgSeal(view.creditCode, s.sealId) })}
         >
-          <SealImage spec={s.spec} size={72} dim={!s.enabled} />
+          <SealImage spec={s.spec} size={72} className={s.enabled ? undefined : 'org-seal-img--off'} />
           <View className='org-seal__text'>
             <Text className='card__title'>{s.typeLabel}</Text>
             <Text className='hint'>

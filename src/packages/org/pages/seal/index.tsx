@@ -4,7 +4,7 @@ import { observer } from 'mobx-react'
 import { PageShell } from '@/components/PageShell'
 import { ORG_ROLE_LABEL } from '@/services/types'
 import { useOrgStore } from '@/stores/features/org'
-import { SealImage } from '@/packages/org/components/SealImage'
+import { SealImage } from '@/components/contract/SealImage'
 
 /** 印章详情: the seal drawn from its data, enable / disable, who may use it (authorise / revoke). */
 function SealDetail() {
@@ -30,7 +30,7 @@ function SealDetail() {
   return (
     <PageShell title={seal.typeLabel}>
       <View className='card org-seal-detail' data-testid='org-seal-detail'>
-        <SealImage spec={seal.spec} size={180} dim={!seal.enabled} />
+        <SealImage spec={seal.spec} size={180} className={seal.enabled ? undefined : 'org-seal-img--off'} />
         <Text className='card__title'>{seal.typeLabel}</Text>
         <Text className='hint'>
           {view.name} · {seal.enabled ? '已启用' : '已停用'}
