@@ -17,7 +17,7 @@ export default defineAppConfig({
     {
       // 企业管理 of an activated enterprise: seals (drawn from its name), members, authorisations.
       root: 'packages/org',
-      pages: ['pages/index/index', 'pages/seal/index']
+      pages: ['pages/index/index', 'pages/seal/index', 'pages/dev/index']
     },
     {
       // 合同验签: checks a signed PDF's digital signature on the device (node-forge rides here).

@@ -16,6 +16,7 @@ export const routes = {
   mine: '/packages/sign/pages/mine/index',
   verifyPdf: '/packages/verify/pages/index/index',
   org: (creditCode?: string) => `/packages/org/pages/index/index${creditCode ? `?c=${encodeURIComponent(creditCode)}` : ''}`,
+  orgDev: '/packages/org/pages/dev/index',
   orgSeal: (creditCode: string, sealId: string) => `/packages/org/pages/seal/index?c=${encodeURIComponent(creditCode)}&s=${encodeURIComponent(sealId)}`,
   detail: (flowId: string) => `/packages/sign/pages/detail/index?flowId=${encodeURIComponent(flowId)}`
 }

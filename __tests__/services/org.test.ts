@@ -260,9 +260,8 @@ describe('sealing a contract with the new seal', () => {
     env.advance(61_000)
     const outsider = await verify(env, OTHER)
     await expectError(env.svc.joinFlow({ session: outsider.token, flowId, linkToken }), 'NOT_DESIGNATED_SIGNER')
-    expect(env.sb.dev.listOrgs()).toEqual([
-      { creditCode: s.creditCode, name: NAME, members: [expect.objectContaining({ role: 'SUPER_ADMIN' }), expect.objectContaining({ maskedName: '张*' })] }
-    ])
+    await expectError(env.sb.dev.createOrgContract({ creditCode: '91330106MA2H8QXL4C', memberId: 'M' }), 'ORG_NOT_FOUND')
+    await expectError(env.sb.dev.createOrgContract({ creditCode: s.creditCode, memberId: 'MNOPE' }), 'ORG_MEMBER_NOT_FOUND')
 
     const restarted = setup({ storage: env.storage })
     restarted.clock.t = env.clock.t

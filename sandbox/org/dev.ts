@@ -1,12 +1,11 @@
 /**
- * The org module's developer tools: the activated enterprises, and a contract for one of them
+ * The org module's developer tool: a contract for an activated enterprise
  * (the signing module's generic contract: a seal and a date for the enterprise signer) with a
  * member as the signer, to seal with the enterprise's own seals. Nobody signs it by themselves.
  */
 import { encodePayload, entryLink, ID_ALPHABET } from '@/domain/entryLink'
 import { randomString } from '@/domain/random'
-import { ServiceError } from '@/services/errors'
-import type { DevOrg, DevOrgContract, OrgDevTools } from '@/services/types'
+import type { DevOrgContract, OrgDevTools } from '@/services/types'
 import { DEMO_ENTERPRISES } from '../core/demoData'
 import { newLinkToken, type FlowRecord } from '../core/state'
 import type { OrgOpsContext } from './ops'
@@ -17,24 +16,13 @@ const DAY = 24 * 60 * 60 * 1000
 const INITIATOR = DEMO_ENTERPRISES.XINGHE.name
 
 export function orgDev(c: OrgOpsContext): OrgDevTools {
-  const { k, slice, sync } = c
+  const { k, sync, orgOf, requireMember } = c
   return {
-    listOrgs(): DevOrg[] {
-      sync(k.now())
-      return Object.values(slice().orgs).map((o) => ({
-        creditCode: o.creditCode,
-        name: o.name,
-        members: o.members.map((m) => ({ memberId: m.memberId, maskedName: m.maskedName, role: m.role }))
-      }))
-    },
-
     createOrgContract(input) {
       return k.run('getOrg', ({ t, touch }): DevOrgContract => {
         if (sync(t)) touch()
-        const org = slice().orgs[String(input?.creditCode ?? '')]
-        if (!org) throw new ServiceError('ORG_NOT_FOUND', '企业不存在或尚未完成企业认证', { creditCode: input?.creditCode })
-        const m = org.members.find((x) => x.memberId === input?.memberId)
-        if (!m) throw new ServiceError('ORG_MEMBER_NOT_FOUND', '该成员不存在，请刷新后重试', { memberId: input?.memberId })
+        const org = orgOf(String(input?.creditCode))
+        const m = requireMember(org, input)
         const state = k.state()
         let flowId = ''
         do flowId = randomString(k.rng(), 8, ID_ALPHABET)

@@ -9,7 +9,7 @@ import { registryEntry } from '../core/demoData'
 import { hashId, hashMobile } from '../core/hash'
 import { checkValid, inputObject, invalid } from '../core/input'
 import type { SandboxKernel } from '../core/kernel'
-import { orgMember } from './lookup'
+import { orgMember, type OrgRecord, type OrgSealRecord } from './lookup'
 import { ORG_RULES, type orgState } from './state'
 
 export type OrgOpsContext = { k: SandboxKernel } & ReturnType<typeof orgState>
@@ -18,6 +18,21 @@ const SEAL_TYPES = Object.keys(SEAL_TYPE_LABELS) as SealType[]
 
 export function orgOps(c: OrgOpsContext): OrgOperations {
   const { k, slice, sync, newId, requireOrg, requireAdmin, requireSeal, requireMember, view, summary } = c
+
+  /** The super administrator changes one seal (`change` says whether it changed anything). */
+  function sealChange(
+    op: 'setOrgSealEnabled' | 'grantOrgSeal' | 'revokeOrgSeal',
+    input: unknown,
+    what: string,
+    change: (o: Record<string, unknown>, seal: OrgSealRecord, org: OrgRecord) => boolean
+  ): Promise<OrgView> {
+    return run(op, (t, touch): OrgView => {
+      const o = inputObject(input)
+      const { org, me } = requireAdmin(o, k.requireSession(o, t), what)
+      if (change(o, requireSeal(org, o), org)) touch()
+      return view(org, me)
+    })
+  }
 
   /** An operation on the enterprises as they are now (new activations recorded first). */
   function run<T>(op: keyof OrgOperations, body: (t: number, touch: () => void) => T): Promise<T> {
@@ -63,9 +78,6 @@ export function orgOps(c: OrgOpsContext): OrgOperations {
         const idHash = hashId(id)
         const existing = orgMember(org, idHash)
         if (existing) throw new ServiceError('ORG_MEMBER_EXISTS', `${existing.maskedName}已是企业成员，无需重复添加`, { memberId: existing.memberId })
-        if (org.members.length >= ORG_RULES.MAX_MEMBERS) {
-          throw new ServiceError('ORG_MEMBER_LIMIT', `企业成员已达上限（${ORG_RULES.MAX_MEMBERS}人）`, { limit: ORG_RULES.MAX_MEMBERS })
-        }
         org.members.push({
           memberId: newId('M', (x) => org.members.some((y) => y.memberId === x)),
           role: 'EMPLOYEE',
@@ -93,9 +105,6 @@ export function orgOps(c: OrgOpsContext): OrgOperations {
           const message = sealType === 'OFFICIAL' ? '企业只能有一枚公章，已有公章不能重复创建' : `企业已有${SEAL_TYPE_LABELS[sealType]}，每类专用章只能创建一枚`
           throw new ServiceError('ORG_SEAL_LIMIT', message, { sealType, limit: ORG_RULES.MAX_PER_TYPE })
         }
-        if (org.seals.length >= ORG_RULES.MAX_SEALS) {
-          throw new ServiceError('ORG_SEAL_LIMIT', `企业印章已达上限（${ORG_RULES.MAX_SEALS}枚）`, { limit: ORG_RULES.MAX_SEALS })
-        }
         org.seals.push({
           sealId: newId('ORG-', (x) => org.seals.some((y) => y.sealId === x)),
           sealType,
@@ -111,44 +120,29 @@ export function orgOps(c: OrgOpsContext): OrgOperations {
     },
 
     setOrgSealEnabled(input) {
-      return run('setOrgSealEnabled', (t, touch): OrgView => {
-        const o = inputObject(input)
-        const { org, me } = requireAdmin(o, k.requireSession(o, t), '启用或停用印章')
-        const seal = requireSeal(org, o)
+      return sealChange('setOrgSealEnabled', input, '启用或停用印章', (o, seal) => {
         if (typeof o.enabled !== 'boolean') throw invalid('enabled', '请选择启用或停用')
-        if (seal.enabled !== o.enabled) {
-          seal.enabled = o.enabled
-          touch()
-        }
-        return view(org, me)
+        if (seal.enabled === o.enabled) return false
+        seal.enabled = o.enabled
+        return true
       })
     },
 
     grantOrgSeal(input) {
-      return run('grantOrgSeal', (t, touch): OrgView => {
-        const o = inputObject(input)
-        const { org, me } = requireAdmin(o, k.requireSession(o, t), '授权印章')
-        const seal = requireSeal(org, o)
-        const member = requireMember(org, o)
-        if (!seal.grants.includes(member.memberId)) {
-          seal.grants.push(member.memberId)
-          touch()
-        }
-        return view(org, me)
+      return sealChange('grantOrgSeal', input, '授权印章', (o, seal, org) => {
+        const m = requireMember(org, o).memberId
+        if (seal.grants.includes(m)) return false
+        seal.grants.push(m)
+        return true
       })
     },
 
     revokeOrgSeal(input) {
-      return run('revokeOrgSeal', (t, touch): OrgView => {
-        const o = inputObject(input)
-        const { org, me } = requireAdmin(o, k.requireSession(o, t), '撤销印章授权')
-        const seal = requireSeal(org, o)
-        const member = requireMember(org, o)
-        if (seal.grants.includes(member.memberId)) {
-          seal.grants = seal.grants.filter((x) => x !== member.memberId)
-          touch()
-        }
-        return view(org, me)
+      return sealChange('revokeOrgSeal', input, '撤销印章授权', (o, seal, org) => {
+        const m = requireMember(org, o).memberId
+        const before = seal.grants.length
+        seal.grants = seal.grants.filter((x) => x !== m)
+        return seal.grants.length !== before
       })
     }
   }

@@ -6,6 +6,7 @@ import { ID_ALPHABET } from '@/domain/entryLink'
 import { randomString } from '@/domain/random'
 import { ServiceError } from '@/services/errors'
 import { SEAL_TYPE_LABELS, type OrgMemberView, type OrgSealView, type OrgSummary, type OrgView } from '@/services/types'
+import { requireString } from '../core/input'
 import type { SandboxKernel } from '../core/kernel'
 import type { SessionRecord } from '../core/state'
 import type { EnterpriseSlice } from '../enterprise/model'
@@ -14,9 +15,7 @@ import { ORG_SLICE, orgMember, type OrgMemberRecord, type OrgRecord, type OrgSea
 /** The module's limits (docs/org.md). */
 export const ORG_RULES = {
   /** One seal of each type: one 公章, one 合同专用章, … */
-  MAX_PER_TYPE: 1,
-  MAX_SEALS: Object.keys(SEAL_TYPE_LABELS).length,
-  MAX_MEMBERS: 200
+  MAX_PER_TYPE: 1
 } as const
 
 export const SEAL_RED = '#d0021b'
@@ -45,25 +44,14 @@ export function orgState(c: OrgStateContext) {
       if (s.orgs[creditCode]) continue
       const app = ent.applications?.[appId]
       if (!app || !app.license || !app.admin) continue
+      // the administrator's record: name, masked forms, ID and mobile hashes
       const a = app.admin
       s.orgs[creditCode] = {
         creditCode,
         name: app.license.name,
         applicationId: appId,
         activatedAt: app.activatedAt ?? t,
-        members: [
-          {
-            memberId: newId('M', () => false),
-            role: 'SUPER_ADMIN',
-            name: a.name,
-            maskedName: a.maskedName,
-            idHash: a.idHash,
-            maskedId: a.maskedId,
-            mobileHash: a.mobileHash,
-            maskedMobile: a.maskedMobile,
-            addedAt: app.activatedAt ?? t
-          }
-        ],
+        members: [{ ...a, memberId: newId('M', () => false), role: 'SUPER_ADMIN', addedAt: app.activatedAt ?? t }],
         seals: []
       }
       changed = true
@@ -78,19 +66,17 @@ export function orgState(c: OrgStateContext) {
     }
   }
 
-  function requireCreditCode(o: Record<string, unknown>): string {
-    const v = o.creditCode
-    if (typeof v !== 'string' || !v.trim()) throw new ServiceError('INVALID_INPUT', '缺少企业统一社会信用代码', { field: 'creditCode' })
-    return v.trim().toUpperCase()
+  function orgOf(creditCode: string): OrgRecord {
+    const org = slice().orgs[creditCode]
+    if (!org) throw new ServiceError('ORG_NOT_FOUND', '企业不存在或尚未完成企业认证', { creditCode })
+    return org
   }
 
   /** The enterprise and the caller's membership; FORBIDDEN for someone outside it. */
   function requireOrg(o: Record<string, unknown>, session: SessionRecord): { org: OrgRecord; me: OrgMemberRecord } {
-    const creditCode = requireCreditCode(o)
-    const org = slice().orgs[creditCode]
-    if (!org) throw new ServiceError('ORG_NOT_FOUND', '企业不存在或尚未完成企业认证', { creditCode })
+    const org = orgOf(requireString(o, 'creditCode', '缺少企业统一社会信用代码').toUpperCase())
     const me = orgMember(org, session.idHash)
-    if (!me) throw new ServiceError('FORBIDDEN', '您不是该企业的成员，无权查看企业管理', { creditCode })
+    if (!me) throw new ServiceError('FORBIDDEN', '您不是该企业的成员，无权查看企业管理', { creditCode: org.creditCode })
     return { org, me }
   }
 
@@ -108,35 +94,19 @@ export function orgState(c: OrgStateContext) {
     return seal
   }
 
-  function requireMember(org: OrgRecord, o: Record<string, unknown>): OrgMemberRecord {
-    const id = typeof o.memberId === 'string' ? o.memberId : ''
+  function requireMember(org: OrgRecord, o: Record<string, unknown> | undefined): OrgMemberRecord {
+    const id = typeof o?.memberId === 'string' ? o.memberId : ''
     const m = org.members.find((x) => x.memberId === id)
     if (!m) throw new ServiceError('ORG_MEMBER_NOT_FOUND', '该成员不存在，请刷新后重试', { memberId: id })
     return m
   }
 
-  function sealView(s: OrgSealRecord): OrgSealView {
-    return {
-      sealId: s.sealId,
-      sealType: s.sealType,
-      typeLabel: SEAL_TYPE_LABELS[s.sealType],
-      spec: { text: s.text, purpose: s.purpose, color: SEAL_RED },
-      enabled: s.enabled,
-      createdAt: s.createdAt,
-      authorised: s.grants.slice()
-    }
+  function sealView({ text, purpose, grants, ...s }: OrgSealRecord): OrgSealView {
+    return { ...s, typeLabel: SEAL_TYPE_LABELS[s.sealType], spec: { text, purpose, color: SEAL_RED }, authorised: grants.slice() }
   }
 
-  function memberView(m: OrgMemberRecord, me: OrgMemberRecord): OrgMemberView {
-    return {
-      memberId: m.memberId,
-      maskedName: m.maskedName,
-      maskedId: m.maskedId,
-      maskedMobile: m.maskedMobile,
-      role: m.role,
-      addedAt: m.addedAt,
-      isMe: m.memberId === me.memberId
-    }
+  function memberView({ memberId, role, addedAt, maskedName, maskedId, maskedMobile }: OrgMemberRecord, me: OrgMemberRecord): OrgMemberView {
+    return { memberId, role, addedAt, maskedName, maskedId, maskedMobile, isMe: memberId === me.memberId }
   }
 
   function view(org: OrgRecord, me: OrgMemberRecord): OrgView {
@@ -146,21 +116,13 @@ export function orgState(c: OrgStateContext) {
       activatedAt: org.activatedAt,
       myRole: me.role,
       members: org.members.map((m) => memberView(m, me)),
-      seals: org.seals.map(sealView),
-      rules: { maxSeals: ORG_RULES.MAX_SEALS, maxPerType: ORG_RULES.MAX_PER_TYPE, maxMembers: ORG_RULES.MAX_MEMBERS }
+      seals: org.seals.map(sealView)
     }
   }
 
-  function summary(org: OrgRecord, me: OrgMemberRecord): OrgSummary {
-    return {
-      creditCode: org.creditCode,
-      name: org.name,
-      activatedAt: org.activatedAt,
-      myRole: me.role,
-      memberCount: org.members.length,
-      sealCount: org.seals.length
-    }
+  function summary({ creditCode, name, activatedAt, members, seals }: OrgRecord, me: OrgMemberRecord): OrgSummary {
+    return { creditCode, name, activatedAt, myRole: me.role, memberCount: members.length, sealCount: seals.length }
   }
 
-  return { slice, sync, newId, requireOrg, requireAdmin, requireSeal, requireMember, view, summary }
+  return { slice, sync, newId, orgOf, requireOrg, requireAdmin, requireSeal, requireMember, view, summary }
 }

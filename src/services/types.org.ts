@@ -12,8 +12,6 @@ import type { SealSpec } from './types.signing.views'
 
 export type OrgRole = 'SUPER_ADMIN' | 'EMPLOYEE'
 
-export const ORG_ROLE_LABEL: Record<OrgRole, string> = { SUPER_ADMIN: '超级管理员', EMPLOYEE: '员工' }
-
 /** An enterprise the caller belongs to. */
 export interface OrgSummary {
   creditCode: string
@@ -49,14 +47,6 @@ export interface OrgSealView {
   authorised: string[]
 }
 
-/** The limits the sandbox applies (shown by the create-seal form). */
-export interface OrgRulesView {
-  maxSeals: number
-  /** At most this many seals of one special type (公章: one) */
-  maxPerType: number
-  maxMembers: number
-}
-
 /** One enterprise as a member sees it. */
 export interface OrgView {
   creditCode: string
@@ -65,7 +55,6 @@ export interface OrgView {
   myRole: OrgRole
   members: OrgMemberView[]
   seals: OrgSealView[]
-  rules: OrgRulesView
 }
 
 export interface OrgMemberInput {
@@ -91,13 +80,6 @@ export interface OrgOperations {
   revokeOrgSeal(input: { session: string; creditCode: string; sealId: string; memberId: string }): Promise<OrgView>
 }
 
-/** An activated enterprise as the developer panel lists it (masked names). */
-export interface DevOrg {
-  creditCode: string
-  name: string
-  members: { memberId: string; maskedName: string; role: OrgRole }[]
-}
-
 /** A contract the developer panel made for an enterprise signer. */
 export interface DevOrgContract {
   flowId: string
@@ -107,8 +89,6 @@ export interface DevOrgContract {
 }
 
 export interface OrgDevTools {
-  /** Activated enterprises and their members. */
-  listOrgs(): DevOrg[]
   /**
    * A new flow (the generic contract: a seal and a date for the enterprise signer) in which the
    * member signs for the enterprise; its entry link. Nobody signs it by themselves.
@@ -138,10 +118,8 @@ export type OrgErrorCode =
   | 'ORG_MEMBER_NOT_FOUND'
   /** Unknown seal of this enterprise (details.sealId) */
   | 'ORG_SEAL_NOT_FOUND'
-  /** A second 公章, or over a limit (details.limit) */
+  /** A second 公章, or a second seal of a type (details.limit) */
   | 'ORG_SEAL_LIMIT'
-  /** Too many members (details.limit) */
-  | 'ORG_MEMBER_LIMIT'
 
 export const ORG_ERROR_STATUS: Record<OrgErrorCode, number> = {
   ORG_NOT_FOUND: 404,
@@ -149,6 +127,5 @@ export const ORG_ERROR_STATUS: Record<OrgErrorCode, number> = {
   ORG_MEMBER_EXISTS: 409,
   ORG_MEMBER_NOT_FOUND: 404,
   ORG_SEAL_NOT_FOUND: 404,
-  ORG_SEAL_LIMIT: 409,
-  ORG_MEMBER_LIMIT: 409
+  ORG_SEAL_LIMIT: 409
 }

@@ -7,7 +7,6 @@ import { PageShell } from '@/components/PageShell'
 import { activeFaultController } from '@/services/faultInjection'
 import { routes } from '@/routes'
 import { useStore } from '@/stores/StoreContext'
-import { OrgContracts } from './OrgContracts'
 
 /** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
 function Dev() {
@@ -108,7 +107,9 @@ function Dev() {
         刷新
       </Button>
 
-      <OrgContracts dev={dev} />
+      <Button className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: routes.orgDev })} data-testid='dev-org-contracts'>
+        企业印章合同（沙箱）
+      </Button>
 
       {faults ? (
         <View className='card' data-testid='dev-faults'>

@@ -15,9 +15,7 @@ export const SealForm = observer(function SealForm() {
   return (
     <View className='card' data-testid='org-seal-form'>
       <Text className='card__title'>创建印章</Text>
-      <Text className='hint'>
-        印章文字为企业登记名称“{view.name}”；每类印章只能创建一枚（公章一枚），最多{view.rules.maxSeals}枚。
-      </Text>
+      <Text className='hint'>印章文字为企业登记名称“{view.name}”；每类印章只能创建一枚（公章一枚）。</Text>
       {types.length === 0 ? <Text className='hint'>各类印章均已创建。</Text> : null}
       <View className='org-chips'>
         {types.map((t) => (

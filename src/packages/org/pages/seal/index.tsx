@@ -2,8 +2,9 @@ import { Button, Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react'
 import { PageShell } from '@/components/PageShell'
-import { ORG_ROLE_LABEL } from '@/services/types'
+import { ORG_ROLE_LABEL } from '@/packages/org/roles'
 import { useOrgStore } from '@/stores/features/org'
+import '@/packages/org/org.css'
 import { SealImage } from '@/components/contract/SealImage'
 
 /** 印章详情: the seal drawn from its data, enable / disable, who may use it (authorise / revoke). */
