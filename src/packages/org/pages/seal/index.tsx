@@ -4,7 +4,7 @@ import { observer } from 'mobx-react'
 import { PageShell } from '@/components/PageShell'
 import { ORG_ROLE_LABEL } from '@/packages/org/roles'
 import { useOrgStore } from '@/stores/features/org'
-import '@/packages/org/org.css'
+import './index.css'
 import { SealImage } from '@/components/contract/SealImage'
 
 /** 印章详情: the seal drawn from its data, enable / disable, who may use it (authorise / revoke). */
