@@ -24,7 +24,7 @@ function OrgDev() {
   })
   if (!dev || !session.active) {
     return (
-      <PageShell title='企业印章合同'>
+      <PageShell title='企业印章合同（沙箱）'>
         <Text className='hint'>{dev ? '请先以企业成员身份完成实名认证。' : '当前连接的是正式后端，开发者工具不可用。'}</Text>
       </PageShell>
     )

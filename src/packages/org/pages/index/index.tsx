@@ -76,7 +76,7 @@ function OrgIndex() {
   }
 
   return (
-    <PageShell title={view.name}>
+    <PageShell title='企业管理'>
       <View className='card'>
         <Text className='card__title' data-testid='org-name'>
           {view.name}

@@ -29,7 +29,7 @@ function SealDetail() {
   }
   const admin = org.isAdmin
   return (
-    <PageShell title={seal.typeLabel}>
+    <PageShell title='印章详情'>
       <View className='card org-seal-detail' data-testid='org-seal-detail'>
         <SealImage spec={seal.spec} size={180} className={seal.enabled ? undefined : 'org-seal-img--off'} />
         <Text className='card__title'>{seal.typeLabel}</Text>
