@@ -6,7 +6,7 @@ import { ServiceError } from '@/services/errors'
 import type { CoreOperations, FlowOverview, MeetingBoard, MeetingFlowView, MyFlowSummary } from '@/services/types'
 import type { coreChecks, CoreChecksContext } from './checks'
 import { inputObject, requireString } from './input'
-import { isOrgMember } from '../org/lookup'
+import { isOrgMember } from '../org/members'
 import { employeeHashes, intendedFor, requireFlowId, requireLinkToken, summary } from './model'
 
 export type FlowOpsContext = CoreChecksContext & ReturnType<typeof coreChecks>
