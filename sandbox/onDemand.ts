@@ -1,6 +1,6 @@
 /**
  * The sandbox as the app runs it: the core at once, each feature module (signing,
- * enterprise) when an operation or tool first needs it. On H5 the modules are chunks of their
+ * enterprise, org) when an operation or tool first needs it. On H5 the modules are chunks of their
  * own (the loaders come from src/platform/backend.h5.ts), so the landing route, whose only
  * question is the core's resolveEntry, does not fetch the contract renderer, the hashing, the
  * enterprise area or the QR encoder.
@@ -14,12 +14,15 @@ import { loadOnce } from '@/services/lazy'
 import {
   ENTERPRISE_OPERATIONS,
   HOST_OPERATIONS,
+  ORG_OPERATIONS,
   SIGNING_OPERATIONS,
   type CoreDevTools,
   type EnterpriseDevTools,
   type EnterpriseOperations,
   type HostOperations,
   type InkSealService,
+  type OrgDevTools,
+  type OrgOperations,
   type SandboxDevTools,
   type SigningDevTools,
   type SigningOperations
@@ -37,6 +40,7 @@ export interface SandboxModuleLoaders {
   signing: () => Promise<Factory<SigningOperations, SigningDevTools>>
   enterprise: () => Promise<Factory<EnterpriseOperations, EnterpriseDevTools>>
   host: () => Promise<Factory<HostOperations, object>>
+  org: () => Promise<Factory<OrgOperations, OrgDevTools>>
 }
 
 export type SandboxModuleName = keyof SandboxModuleLoaders
@@ -55,7 +59,8 @@ export interface OnDemandSandbox {
 const MODULE_OPS: Record<SandboxModuleName, readonly string[]> = {
   signing: Object.keys(SIGNING_OPERATIONS),
   enterprise: Object.keys(ENTERPRISE_OPERATIONS),
-  host: Object.keys(HOST_OPERATIONS)
+  host: Object.keys(HOST_OPERATIONS),
+  org: Object.keys(ORG_OPERATIONS)
 }
 
 type Made = { ops: Record<string, (input: unknown) => Promise<unknown>>; dev: object }
@@ -85,7 +90,12 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
         }
       )
     )
-  const load: Record<SandboxModuleName, () => Promise<Made>> = { signing: loader('signing'), enterprise: loader('enterprise'), host: loader('host') }
+  const load: Record<SandboxModuleName, () => Promise<Made>> = {
+    signing: loader('signing'),
+    enterprise: loader('enterprise'),
+    host: loader('host'),
+    org: loader('org')
+  }
 
   /** Scheduled signers sign before whatever operation runs next: their module must be there. */
   function beforeAny(): Promise<unknown> | null {
@@ -111,7 +121,9 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
     }
   }
 
-  const allDev = loadOnce(() => Promise.all([load.signing(), load.enterprise()]).then(([s, e]) => ({ ...core.dev, ...s.dev, ...e.dev }) as SandboxDevTools))
+  const allDev = loadOnce(() =>
+    Promise.all([load.signing(), load.enterprise(), load.org()]).then(([s, e, g]) => ({ ...core.dev, ...s.dev, ...e.dev, ...g.dev }) as SandboxDevTools)
+  )
 
   return {
     service: service as unknown as InkSealService,

@@ -15,6 +15,11 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/authorize/index']
     },
     {
+      // 企业管理 of an activated enterprise: seals (drawn from its name), members, authorisations.
+      root: 'packages/org',
+      pages: ['pages/index/index', 'pages/seal/index', 'pages/dev/index']
+    },
+    {
       // 合同验签: checks a signed PDF's digital signature on the device (node-forge rides here).
       root: 'packages/verify',
       pages: ['pages/index/index']

@@ -19,5 +19,8 @@ export const routes = {
   /** 会中签约发起台 (H5 only: platform/features.ts HOST_CONSOLE) */
   host: '/packages/host/pages/console/index',
   meetingScreen: (meetingId: string, boardKey: string) =>
-    `/packages/meeting/pages/screen/index?m=${encodeURIComponent(meetingId)}&k=${encodeURIComponent(boardKey)}`
+    `/packages/meeting/pages/screen/index?m=${encodeURIComponent(meetingId)}&k=${encodeURIComponent(boardKey)}`,
+  org: (creditCode?: string) => `/packages/org/pages/index/index${creditCode ? `?c=${encodeURIComponent(creditCode)}` : ''}`,
+  orgDev: '/packages/org/pages/dev/index',
+  orgSeal: (creditCode: string, sealId: string) => `/packages/org/pages/seal/index?c=${encodeURIComponent(creditCode)}&s=${encodeURIComponent(sealId)}`
 }

@@ -7,6 +7,7 @@ import { bytesToBase64 } from '@/domain/base64'
 import type { CoreOperations, FlowOverview, MeetingBoard, MeetingFlowView, MyFlowSummary } from '@/services/types'
 import type { coreChecks, CoreChecksContext } from './checks'
 import { inputObject, requireString } from './input'
+import { isOrgMember } from '../org/members'
 import { employeeHashes, intendedFor, requireFlowId, requireLinkToken, summary } from './model'
 
 export type FlowOpsContext = CoreChecksContext & ReturnType<typeof coreChecks>
@@ -27,7 +28,9 @@ export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'g
             s.name === session.name &&
             s.idHash === session.idHash &&
             s.mobileHash === session.mobileHash &&
-            (s.partyType === 'PERSON' || employeeHashes(s.enterpriseCreditCode).has(session.idHash))
+            (s.partyType === 'PERSON' ||
+              employeeHashes(s.enterpriseCreditCode).has(session.idHash) ||
+              isOrgMember(db.state, s.enterpriseCreditCode, session.idHash))
         )
         if (matches.length === 0) {
           const intended = intendedFor(flow)

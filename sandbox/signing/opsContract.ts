@@ -21,9 +21,8 @@ import { inputObject, invalid } from '../core/input'
 import { bytesToBase64 } from '@/domain/base64'
 import { pageDataUrl, renderPageSvg, type RenderValue } from './contractRender'
 import { FACE_ACTIONS } from '../core/model'
-import { METHODS, SIGNING_RULES, contractOf, requireInt, sealSpecOf } from './model'
+import { METHODS, SIGNING_RULES, contractOf, requireInt } from './model'
 import type { SigningRunnerContext, signingRunner } from './runner'
-import { sealEnterpriseName } from './signingDemo'
 
 export type ContractOpsContext = SigningRunnerContext & ReturnType<typeof signingRunner>
 
@@ -105,12 +104,12 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
         const c = contractOf(flow)
         const sealFields = c.fields.filter((f) => f.signerId === signer.signerId && (f.type === 'SIGN_SEAL' || f.type === 'SIGN_PAGING_SEAL'))
         const seals: SealInfo[] = sealsFor(signer, session.idHash).map((s) => {
-          const spec = sealSpecOf(s)
+          const spec = s.spec
           return {
             sealId: s.sealId,
             sealType: s.sealType,
             typeLabel: SEAL_TYPE_LABELS[s.sealType],
-            enterpriseName: sealEnterpriseName(s),
+            enterpriseName: s.enterpriseName,
             spec,
             image: sealDataUrl(spec, 160),
             acceptedBy: sealFields.filter((f) => (f.acceptedSealTypes ?? []).includes(s.sealType)).map((f) => f.fieldId)

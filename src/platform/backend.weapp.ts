@@ -15,7 +15,8 @@ const modules: SandboxModuleLoaders = {
   // The host console is H5 only (no mini-program page calls it): not in the package.
   host: async () => {
     throw new ServiceError('UNSUPPORTED', '小程序暂不支持发起会中签约，请在电脑浏览器中打开主持人控制台')
-  }
+  },
+  org: async () => (require('@sandbox/org') as typeof import('@sandbox/org')).orgModule
 }
 
 /** Loads the embedded sandbox's core, on the first backend call. */

@@ -18,7 +18,8 @@ const modules: SandboxModuleLoaders = {
       return m.signingModule
     }),
   enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@sandbox/enterprise').then((m) => m.enterpriseModule),
-  host: () => import(/* webpackChunkName: "sandbox-host" */ '@sandbox/host').then((m) => m.hostModule)
+  host: () => import(/* webpackChunkName: "sandbox-host" */ '@sandbox/host').then((m) => m.hostModule),
+  org: () => import(/* webpackChunkName: "sandbox-org" */ '@sandbox/org').then((m) => m.orgModule)
 }
 
 export function createH5Sandbox(storage: KeyValueStore, linkBase: string): AppSandbox {

@@ -5,10 +5,11 @@
  */
 import { ENTERPRISE_ERROR_STATUS, type EnterpriseErrorCode } from './types.enterprise'
 import { HOST_ERROR_STATUS, type HostErrorCode } from './types.host'
+import { ORG_ERROR_STATUS, type OrgErrorCode } from './types.org'
 import { SIGNING_ERROR_STATUS, type SigningErrorCode } from './types.signing.errors'
 
 /** Every error code: the core ones below plus each feature area's (declared in its types file). */
-export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode | HostErrorCode
+export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode | HostErrorCode | OrgErrorCode
 
 export type CoreErrorCode =
   // input
@@ -118,5 +119,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ...CORE_HTTP_STATUS,
   ...SIGNING_ERROR_STATUS,
   ...ENTERPRISE_ERROR_STATUS,
-  ...HOST_ERROR_STATUS
+  ...HOST_ERROR_STATUS,
+  ...ORG_ERROR_STATUS
 }
