@@ -7,7 +7,6 @@
  */
 import { stringStream } from '@/domain/random'
 import { encodePng } from '@/domain/enterprise/png'
-import { qrMatrix } from '@/domain/enterprise/qr'
 import { DEMO_LICENSES, DEMO_MARKER_PREFIX, type LicenseSampleKey, type OcrFailureKey } from './enterpriseDemo'
 
 export type SampleImageKey = LicenseSampleKey | OcrFailureKey | 'LETTER'
@@ -67,6 +66,38 @@ class Raster {
   }
 }
 
+/**
+ * A QR-like block for the licence picture: the three finder squares and the timing rows of a
+ * 25-module code, the rest seeded by the text. Decoration only — the sandbox reads a sample by
+ * the marker in its PNG text chunk, never by this block — drawn by hand so that the QR encoder
+ * (qrcode, ~20 KB) stays out of the WeChat main package, where the embedded sandbox lives.
+ */
+export function qrLikeBlock(text: string): { size: number; modules: Uint8Array } {
+  const size = 25
+  const modules = new Uint8Array(size * size)
+  const rnd = stringStream(`qr:${text}`)
+  for (let i = 0; i < modules.length; i++) modules[i] = rnd() < 0.5 ? 1 : 0
+  const finder = (ox: number, oy: number) => {
+    for (let y = -1; y <= 7; y++) {
+      for (let x = -1; x <= 7; x++) {
+        const X = ox + x
+        const Y = oy + y
+        if (X < 0 || Y < 0 || X >= size || Y >= size) continue
+        const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3))
+        modules[Y * size + X] = ring === 4 || ring === 2 ? 0 : 1
+      }
+    }
+  }
+  finder(0, 0)
+  finder(size - 7, 0)
+  finder(0, size - 7)
+  for (let i = 8; i < size - 8; i++) {
+    modules[6 * size + i] = i % 2 === 0 ? 1 : 0
+    modules[i * size + 6] = i % 2 === 0 ? 1 : 0
+  }
+  return { size, modules }
+}
+
 function drawLicense(r: Raster, key: string, text: string, blurred: boolean): void {
   const ink = blurred ? GREY : INK
   const rnd = stringStream(key)
@@ -83,7 +114,7 @@ function drawLicense(r: Raster, key: string, text: string, blurred: boolean): vo
     r.rect(110, y, Math.round(120 + rnd() * 200), 10, ink)
   }
   // QR code of the marker text, bottom left
-  const qr = qrMatrix(text)
+  const qr = qrLikeBlock(text)
   const s = 2
   r.rect(36, H - 36 - qr.size * s - 8, qr.size * s + 8, qr.size * s + 8, WHITE)
   for (let y = 0; y < qr.size; y++) {
@@ -126,7 +157,11 @@ export function sampleMarker(key: SampleImageKey): string {
   return `${DEMO_MARKER_PREFIX}${kind}:${key === 'LETTER' ? 'SIGNED' : key}`
 }
 
-/** The PNG of a demo picture (about 150 KB). */
+/**
+ * The PNG of a demo picture (about 150 KB). The marker ends with a newline: without it the
+ * chunk's CRC bytes that follow could read as more marker characters (LETTER:SIGNED read as
+ * LETTER:SIGNEDMC).
+ */
 export function samplePng(key: SampleImageKey): Uint8Array {
   const r = new Raster(W, H, PAPER)
   const marker = sampleMarker(key)
@@ -136,5 +171,5 @@ export function samplePng(key: SampleImageKey): Uint8Array {
     const lic = key === 'BLURRED' ? null : DEMO_LICENSES[key]
     drawLicense(r, key, lic ? lic.fields.creditCode : marker, key === 'BLURRED')
   }
-  return encodePng({ width: W, height: H, format: 'palette', pixels: r.px, palette: PALETTE, text: [{ keyword: 'Comment', text: marker }] })
+  return encodePng({ width: W, height: H, format: 'palette', pixels: r.px, palette: PALETTE, text: [{ keyword: 'Comment', text: `${marker}\n` }] })
 }
