@@ -12,7 +12,7 @@ export default defineAppConfig({
     {
       // Enterprise onboarding and legal-representative authorization, outside the main package.
       root: 'packages/enterprise',
-      pages: ['pages/index/index', 'pages/authorize/index']
+      pages: ['pages/index/index', 'pages/authorize/index', 'pages/review/index']
     },
     {
       // 合同验签: checks a signed PDF's digital signature on the device (node-forge rides here).

@@ -56,7 +56,13 @@ const SAFE: Record<OperationName, boolean> = {
   openLegalRepRequest: true,
   sendLegalRepCode: false,
   confirmLegalRepAuthorization: false,
-  refuseLegalRepAuthorization: false
+  refuseLegalRepAuthorization: false,
+  sendAdminCode: false, // sends an SMS
+  lookupCloudEnterprise: true,
+  confirmCloudEnterprise: false,
+  listLetterReviews: true,
+  getLetterReview: true,
+  decideLetter: false
 }
 
 /** Operations that may be repeated automatically. */
