@@ -41,7 +41,7 @@ export function onboardingSuite(setup: () => Promise<Env>): void {
         env.svc.sendAdminCode({ session, applicationId: id, admin: { ...ADMIN, mobile: '13800138000' } }),
         'ADMIN_IDENTITY_MISMATCH'
       )
-      expect(mobile.message).toContain('手机号不是超级管理员本人实名登记的手机号')
+      expect(mobile.message).toContain('不是超级管理员本人实名登记的号码')
       expect(mobile.details.field).toBe('mobile')
       // No code went anywhere, and the same check guards setAdministrator itself.
       expect(env.sb.dev.listSmsOutbox().some((m) => m.to === '138****8000')).toBe(false)
@@ -90,7 +90,7 @@ export function onboardingSuite(setup: () => Promise<Env>): void {
       const withAdmin = await setAdmin(env, session, id, OPERATOR)
       expect(withAdmin.allowedMethods).toEqual(['LETTER'])
       const self = await expectError(env.svc.sendLegalRepCode({ session, applicationId: id }), 'METHOD_NOT_ALLOWED')
-      expect(self.message).toContain('只能上传授权书，由审核人员人工审核')
+      expect(self.message).toContain('只能上传授权书人工审核')
       await expectError(
         env.svc.requestLegalRepAuthorization({ session, applicationId: id, creditCode: typed.creditCode, legalRep: OPERATOR }),
         'METHOD_NOT_ALLOWED'

@@ -4,10 +4,22 @@
  */
 import { DEMO_PEOPLE } from '@sandbox'
 import { simulatedCapture } from '@/platform/face'
-import { world, type World } from './helpers'
+import { world as makeWorld, type World } from './helpers'
 
 const OPERATOR = DEMO_PEOPLE.LI_SI
 const ADMIN = DEMO_PEOPLE.ZHAO_MIN
+
+// The SMS countdowns tick on the store's clock: stop them after each test.
+const worlds: World[] = []
+afterEach(() => {
+  for (const w of worlds.splice(0)) w.store.enterprise.dispose()
+})
+
+function world(): World {
+  const w = makeWorld()
+  worlds.push(w)
+  return w
+}
 
 async function verifyAs(w: World, p: { name: string; idNumber: string; mobile: string }): Promise<void> {
   const v = w.store.verify

@@ -37,14 +37,14 @@ export const CLOUD_ACCOUNTS: Readonly<Record<CloudAccountKey, CloudAccount>> = {
     key: 'QINGHE',
     holder: DEMO_PEOPLE.WU_HAO,
     accountId: '100028461937',
-    label: '吴昊 · 南京青禾数据科技有限公司',
-    description: '腾讯云已认证，名称与工商登记一致：确认后企业认证完成，吴昊为超级管理员',
+    label: '吴昊 · 南京青禾',
+    description: '名称一致：确认即完成认证',
     license: {
       name: '南京青禾数据科技有限公司',
       creditCode: '91320105MA1XQH7N2T',
       legalRepresentative: '钟启明',
       orgKind: 'ENTERPRISE',
-      address: '江苏省南京市建邺区江东中路359号国睿大厦2号楼12层',
+      address: '南京市建邺区江东中路359号',
       registeredOn: '2019-03-21',
       validUntil: '长期'
     },
@@ -54,14 +54,14 @@ export const CLOUD_ACCOUNTS: Readonly<Record<CloudAccountKey, CloudAccount>> = {
     key: 'YUNFAN',
     holder: DEMO_PEOPLE.CHEN_CHEN,
     accountId: '100031275804',
-    label: '陈晨 · 苏州云帆网络科技有限公司（已更名）',
-    description: '企业已更名为“苏州云帆智能科技有限公司”，腾讯云仍是旧名称：快速认证被拒绝',
+    label: '陈晨 · 苏州云帆（已更名）',
+    description: '腾讯云仍是旧名称：被拒绝',
     license: {
       name: '苏州云帆网络科技有限公司',
       creditCode: '91320508MA27CYF4XP',
       legalRepresentative: '顾文涛',
       orgKind: 'ENTERPRISE',
-      address: '江苏省苏州市姑苏区人民路3118号国发大厦北楼9层',
+      address: '苏州市姑苏区人民路3118号',
       registeredOn: '2021-09-14',
       validUntil: '长期'
     },
@@ -72,14 +72,14 @@ export const CLOUD_ACCOUNTS: Readonly<Record<CloudAccountKey, CloudAccount>> = {
     key: 'YUNQIAN',
     holder: DEMO_PEOPLE.WANG_FANG,
     accountId: '100019930472',
-    label: '王芳 · 深圳前海云签科技有限公司（已在 InkSeal 认证）',
-    description: '该企业已在 InkSeal 完成认证：快速认证提示联系超级管理员',
+    label: '王芳 · 深圳前海云签',
+    description: '已在 InkSeal 认证：被拒绝',
     license: {
       name: DEMO_ENTERPRISES.YUNQIAN.name,
       creditCode: DEMO_ENTERPRISES.YUNQIAN.creditCode,
       legalRepresentative: DEMO_PEOPLE.WANG_FANG.name,
       orgKind: 'ENTERPRISE',
-      address: '广东省深圳市前海深港合作区前湾一路1号A栋201室',
+      address: '深圳市前海前湾一路1号',
       registeredOn: '2018-08-08',
       validUntil: '长期'
     },
@@ -90,7 +90,7 @@ export const CLOUD_ACCOUNTS: Readonly<Record<CloudAccountKey, CloudAccount>> = {
 export const CLOUD_ACCOUNT_KEYS = Object.keys(CLOUD_ACCOUNTS) as CloudAccountKey[]
 
 /** The sandbox operations desk (审核台) that reviews authorization letters: its key and reviewer. */
-export const REVIEW_DESK = { key: 'INKSEAL-REVIEW-2026', reviewerName: '运营审核员' } as const
+export const REVIEW_DESK = { key: 'INKSEAL-REVIEW-2026' } as const
 
 /**
  * The ID registry as the enterprise module checks a super administrator against it: the core's

@@ -23,7 +23,7 @@ export function checkAdminIdentity(p: { name: string; idNumber: string; mobile: 
     throw new ServiceError('ADMIN_IDENTITY_MISMATCH', '超级管理员的姓名与身份证号不一致，请核对后重试', { field: 'name' })
   }
   if (known.mobile !== p.mobile) {
-    throw new ServiceError('ADMIN_IDENTITY_MISMATCH', '该手机号不是超级管理员本人实名登记的手机号，请核对后重试', { field: 'mobile' })
+    throw new ServiceError('ADMIN_IDENTITY_MISMATCH', '手机号不是超级管理员本人实名登记的号码，请核对', { field: 'mobile' })
   }
 }
 
@@ -57,8 +57,7 @@ export function adminOps(c: AdminOpsContext): Pick<EnterpriseOperations, 'sendAd
           'ENTERPRISE_ADMIN',
           t,
           touch,
-          (code) =>
-            `【InkSeal】${app.operator.maskedName}正在设置您为${what}，验证码为${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。如非本人同意，请勿告知他人。`
+          (code) => `【InkSeal】${app.operator.maskedName}设置您为${what}，验证码${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。`
         )
       })
     },
@@ -76,7 +75,7 @@ export function adminOps(c: AdminOpsContext): Pick<EnterpriseOperations, 'sendAd
         app.admin = admin
         // A pending link asked the legal representative about the previous administrator.
         if (app.legalRep && app.legalRep.outcome === 'PENDING') app.legalRep.token = null
-        move(app, 'SET_ADMIN', t, `设置超级管理员：${admin.maskedName}（已短信确认）`)
+        move(app, 'SET_ADMIN', t, `超级管理员 ${admin.maskedName} 已短信确认`)
         touch()
         return view(app)
       })

@@ -130,7 +130,7 @@ export function authorizationOps(
         if (bytes && bytes.length <= R.LETTER_KEEP_BYTES) slice().pendingLetters[file.fileId] = bytesToBase64(bytes)
         app.method = 'LETTER'
         if (app.legalRep) app.legalRep.token = null
-        move(app, 'SUBMIT_LETTER', t, app.letters.length > 1 ? '重新提交授权书，等待审核人员审核' : '提交授权书，等待审核人员审核')
+        move(app, 'SUBMIT_LETTER', t, app.letters.length > 1 ? '重新提交授权书，等待审核' : '提交授权书，等待审核')
         touch()
         return view(app)
       })

@@ -32,7 +32,7 @@ export function cloudOps(c: CloudOpsContext): Pick<EnterpriseOperations, 'lookup
     if (!canApply(app.status, 'CLOUD_CONFIRMED')) throw stateError(app.status)
     const acc = cloudAccountOf(session.idHash)
     if (!acc) {
-      throw new ServiceError('CLOUD_ENTERPRISE_NOT_FOUND', '您的腾讯云账号下没有已完成认证的企业，无法快速认证，请上传营业执照办理企业认证')
+      throw new ServiceError('CLOUD_ENTERPRISE_NOT_FOUND', '您的腾讯云账号下没有已完成认证的企业，请上传营业执照认证')
     }
     return acc
   }
@@ -63,17 +63,16 @@ export function cloudOps(c: CloudOpsContext): Pick<EnterpriseOperations, 'lookup
         const acc = requireCloud(app, session)
         const lic = acc.license
         if (str(o, 'creditCode').trim() !== lic.creditCode || str(o, 'enterpriseName').trim() !== lic.name) {
-          throw new ServiceError('CLOUD_NAME_MISMATCH', '确认的企业与腾讯云账号中的企业不一致，请刷新后重新确认', { reason: 'CONFIRMED_NAME' })
+          throw new ServiceError('CLOUD_NAME_MISMATCH', '与腾讯云账号中的企业不一致，请重新确认', { reason: 'CONFIRMED_NAME' })
         }
         if (acc.registeredName !== lic.name) {
-          throw new ServiceError(
-            'CLOUD_NAME_MISMATCH',
-            `腾讯云账号中的企业名称“${lic.name}”与工商登记的名称“${acc.registeredName}”不一致，无法快速认证。请先在腾讯云更新企业信息，或上传营业执照办理认证`,
-            { reason: 'REGISTRY_NAME', registeredName: acc.registeredName }
-          )
+          throw new ServiceError('CLOUD_NAME_MISMATCH', `腾讯云中的企业名称“${lic.name}”与工商登记的名称“${acc.registeredName}”不一致，请上传营业执照认证`, {
+            reason: 'REGISTRY_NAME',
+            registeredName: acc.registeredName
+          })
         }
         if (alreadyVerified(lic.creditCode, app.id)) {
-          throw new ServiceError('ENTERPRISE_ALREADY_VERIFIED', `${lic.name}已完成企业认证，请联系该企业的超级管理员将您添加为员工`, {
+          throw new ServiceError('ENTERPRISE_ALREADY_VERIFIED', `${lic.name}已完成企业认证`, {
             creditCode: lic.creditCode
           })
         }
@@ -84,7 +83,7 @@ export function cloudOps(c: CloudOpsContext): Pick<EnterpriseOperations, 'lookup
         app.admin = operatorRecord(session)
         app.operatorIsLegalRep = false
         app.method = 'CLOUD'
-        move(app, 'CLOUD_CONFIRMED', t, `腾讯云企业快速认证：${lic.name}，超级管理员 ${session.maskedName}（已短信确认），企业认证完成`)
+        move(app, 'CLOUD_CONFIRMED', t, `腾讯云快速认证完成，超级管理员 ${session.maskedName}`)
         activate(app, t)
         touch()
         return view(app)

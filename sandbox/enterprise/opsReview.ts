@@ -23,7 +23,7 @@ export function reviewOps(c: ReviewOpsContext): Pick<EnterpriseOperations, 'list
 
   function requireReviewer(o: Record<string, unknown>): void {
     if (str(o, 'reviewKey') !== REVIEW_DESK.key) {
-      throw new ServiceError('FORBIDDEN', '审核口令不正确：只有运营审核人员可以使用审核台')
+      throw new ServiceError('FORBIDDEN', '审核口令不正确')
     }
   }
 
@@ -57,7 +57,7 @@ export function reviewOps(c: ReviewOpsContext): Pick<EnterpriseOperations, 'list
     const id = requireApplicationId(o)
     const app = slice().applications[id]
     const last = app?.letters[app.letters.length - 1]
-    if (!app || !last || !app.license) throw new ServiceError('APPLICATION_NOT_FOUND', '没有找到该企业的授权书', { applicationId: id })
+    if (!app || !last || !app.license) throw new ServiceError('APPLICATION_NOT_FOUND', '没有找到该授权书', { applicationId: id })
     return { app, last }
   }
 
@@ -93,7 +93,7 @@ export function reviewOps(c: ReviewOpsContext): Pick<EnterpriseOperations, 'list
         const decision = o.decision
         if (decision !== 'APPROVE' && decision !== 'REJECT') throw invalid('decision', '请选择通过或驳回')
         if (last.outcome !== 'PENDING' || app.status !== 'LETTER_REVIEW') {
-          throw new ServiceError('LETTER_DECIDED', app.status === 'CANCELLED' ? '经办人已放弃该申请，无需审核' : '该授权书已审核，无需重复操作', {
+          throw new ServiceError('LETTER_DECIDED', app.status === 'CANCELLED' ? '经办人已放弃该申请' : '该授权书已审核', {
             outcome: last.outcome,
             status: app.status
           })
@@ -103,22 +103,22 @@ export function reviewOps(c: ReviewOpsContext): Pick<EnterpriseOperations, 'list
           const reason = str(o, 'reason').trim()
           const n = Array.from(reason).length
           if (n < R.REJECT_REASON_MIN || n > R.REJECT_REASON_MAX) {
-            throw invalid('reason', `请填写驳回原因（${R.REJECT_REASON_MIN}–${R.REJECT_REASON_MAX} 个字），经办人将看到该原因`)
+            throw invalid('reason', `请填写驳回原因（${R.REJECT_REASON_MIN}–${R.REJECT_REASON_MAX} 个字）`)
           }
           last.outcome = 'REJECTED'
           last.reason = reason
           last.decidedAt = t
           move(app, 'LETTER_REJECTED', t, `授权书审核未通过：${reason}`)
-          notifyOperator(app, `【InkSeal】${lic.name}的授权书审核未通过：${reason}。请登录 InkSeal 查看并重新上传。`, t)
+          notifyOperator(app, `【InkSeal】${lic.name}的授权书未通过审核：${reason}`, t)
         } else {
           if (alreadyVerified(lic.creditCode, app.id)) {
-            throw new ServiceError('ENTERPRISE_ALREADY_VERIFIED', `${lic.name}已由其他申请完成企业认证，请驳回本申请`, { creditCode: lic.creditCode })
+            throw new ServiceError('ENTERPRISE_ALREADY_VERIFIED', `${lic.name}已完成企业认证`, { creditCode: lic.creditCode })
           }
           last.outcome = 'APPROVED'
           last.decidedAt = t
           move(app, 'LETTER_APPROVED', t, '授权书审核通过，企业认证完成')
           activate(app, t)
-          notifyOperator(app, `【InkSeal】${lic.name}的授权书审核已通过，企业认证完成。`, t)
+          notifyOperator(app, `【InkSeal】${lic.name}的企业认证已通过。`, t)
         }
         delete slice().pendingLetters[last.fileId]
         letterBytes.delete(last.fileId)

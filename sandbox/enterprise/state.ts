@@ -122,7 +122,7 @@ export function enterpriseState(c: EnterpriseStateContext) {
       const message = letterOnly(app.license.orgKind)
         ? `${ORG_KIND_LABEL[app.license.orgKind]}只能通过上传授权书完成授权`
         : !registryLicense(app.license.creditCode)
-          ? '未在企业登记信息中查到该统一社会信用代码，只能上传授权书，由审核人员人工审核'
+          ? '登记信息中查不到该信用代码，只能上传授权书人工审核'
           : method === 'SELF'
             ? '您不是营业执照上的法定代表人，请选择由法定代表人授权或上传授权书'
             : '您是该企业的法定代表人，请直接本人确认授权'

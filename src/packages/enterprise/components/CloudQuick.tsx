@@ -23,6 +23,16 @@ export const CloudQuick = observer(function CloudQuick() {
           <Button className='btn btn--ghost' disabled={ent.busy} loading={cloud.looking} onClick={() => void cloud.lookup()} data-testid='cloud-lookup'>
             读取腾讯云企业信息
           </Button>
+          {ent.devTools ? (
+            <View data-testid='cloud-accounts'>
+              <Text className='fineprint'>沙箱中的腾讯云账号（以账号持有人的身份实名认证后可快速认证）：</Text>
+              {ent.devTools.listCloudAccounts().map((a) => (
+                <Text className='mono' key={a.label}>
+                  {a.label}：{a.description}（{a.holder.name} · {a.holder.idNumber} · {a.holder.mobile}）
+                </Text>
+              ))}
+            </View>
+          ) : null}
         </View>
       ) : (
         <View>
