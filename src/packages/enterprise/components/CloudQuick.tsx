@@ -27,9 +27,14 @@ export const CloudQuick = observer(function CloudQuick() {
             <View data-testid='cloud-accounts'>
               <Text className='fineprint'>沙箱中的腾讯云账号（以账号持有人的身份实名认证后可快速认证）：</Text>
               {ent.devTools.listCloudAccounts().map((a) => (
-                <Text className='mono' key={a.label}>
-                  {a.label}：{a.description}（{a.holder.name} · {a.holder.idNumber} · {a.holder.mobile}）
-                </Text>
+                <View key={a.label}>
+                  <Text className='fineprint'>
+                    {a.label}：{a.description}
+                  </Text>
+                  <Text className='mono'>
+                    {a.holder.idNumber} · {a.holder.mobile}
+                  </Text>
+                </View>
               ))}
             </View>
           ) : null}
