@@ -7,6 +7,7 @@
 import { SANDBOX_STORAGE_KEY } from '@sandbox'
 import { activeEnterprises, findActiveEnterprise } from '@sandbox/enterprise'
 import { CLOUD_ACCOUNTS } from '@sandbox/enterprise/cloudRegistry'
+import { DEMO_LICENSES } from '@sandbox/enterprise/enterpriseDemo'
 import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import {
   ADMIN,
@@ -14,6 +15,7 @@ import {
   codeFor,
   expectError,
   fieldsOf,
+  linkParts,
   mask,
   MINUTE,
   OPERATOR,
@@ -75,6 +77,35 @@ export function onboardingSuite(setup: () => Promise<Env>): void {
       expect(done.history.at(-1)?.text).toContain('已短信确认')
       await env.svc.confirmLicense({ session, applicationId: id, license: fieldsOf('STANDARD') as never })
       await expectError(env.svc.setAdministrator({ session, applicationId: id, admin: ADMIN, smsCode: fresh }), 'SMS_CODE_MISSING')
+    })
+  })
+
+  describe('the legal representative confirms by SMS too', () => {
+    test('through the link: a wrong code, an expired one and a too-frequent request are refused; the right code activates', async () => {
+      const env = await setup()
+      const f = await adminSet(env, 'STANDARD')
+      const rep = DEMO_LICENSES.STANDARD.legalRep
+      const app = await env.svc.requestLegalRepAuthorization({
+        session: f.session,
+        applicationId: f.app.applicationId,
+        creditCode: DEMO_LICENSES.STANDARD.fields.creditCode,
+        legalRep: rep
+      })
+      const { applicationId, linkToken } = linkParts(app)
+      const s = (await verify(env, rep)).token
+      await env.svc.sendLegalRepCode({ session: s, applicationId, linkToken })
+      await expectError(env.svc.sendLegalRepCode({ session: s, applicationId, linkToken }), 'SMS_TOO_FREQUENT')
+      const code = codeFor(env, mask(rep.mobile))
+      await expectError(
+        env.svc.confirmLegalRepAuthorization({ session: s, applicationId, linkToken, smsCode: code === '000000' ? '111111' : '000000' }),
+        'SMS_CODE_WRONG'
+      )
+      env.advance(5 * MINUTE)
+      await expectError(env.svc.confirmLegalRepAuthorization({ session: s, applicationId, linkToken, smsCode: code }), 'SMS_CODE_EXPIRED')
+      await env.svc.sendLegalRepCode({ session: s, applicationId, linkToken })
+      const done = await env.svc.confirmLegalRepAuthorization({ session: s, applicationId, linkToken, smsCode: codeFor(env, mask(rep.mobile)) })
+      expect(done.outcome).toBe('CONFIRMED')
+      expect(findActiveEnterprise(stateOf(env), DEMO_LICENSES.STANDARD.fields.creditCode)).toMatchObject({ method: 'LEGAL_REP', admin: { name: ADMIN.name } })
     })
   })
 
