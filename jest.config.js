@@ -34,7 +34,7 @@ module.exports = {
     {
       ...taroUi,
       displayName: 'ui',
-      moduleNameMapper: { ...taroUi.moduleNameMapper, '^@/(.*)$': '<rootDir>/src/$1', ...sandboxAlias }
+      moduleNameMapper: { ...taroUi.moduleNameMapper, '\\.css$': '<rootDir>/__tests__/setup/styleStub.js', '^@/(.*)$': '<rootDir>/src/$1', ...sandboxAlias }
     },
     {
       displayName: 'e2e',

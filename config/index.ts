@@ -97,6 +97,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // expression whose name is then used outside it ("Encoding is not defined"); its CommonJS
         // build does not
         chain.resolve.alias.set('@pdf-lib/standard-fonts$', require.resolve('@pdf-lib/standard-fonts/lib/index.js'))
+        // pdfjs-dist (the host console's PDF renderer, chunks "pdfjs*") ships minified, with
+        // private class fields that Taro's H5 terser settings (quote_keys) turn into a syntax
+        // error (`static#"t"`): its chunks are left as shipped
+        const minimizers = (chain.optimization as unknown as { minimizers: { has(name: string): boolean } }).minimizers
+        if (minimizers.has('terserPlugin')) {
+          chain.optimization.minimizer('terserPlugin').tap((args: Array<Record<string, unknown>>) => [{ ...args[0], exclude: /pdfjs/ }])
+        }
       }
     }
   }

@@ -3,11 +3,11 @@
  * phone are two browser contexts sharing one backend, the sandbox behind its HTTP server.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
-import jsQR from 'jsqr'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { launchChromium, newPhone, tap } from './support/browser'
 import { lastSmsCode, startHttpWorld, type HttpWorld } from './support/httpBackend'
+import { decodeScreenQr } from './support/screenQr'
 import { verifyIdentity } from './support/journey'
 import { confirmIntentByFace, drawSignatureOnPad, expectNoErrors, scrollReaderToEnd, tapNextField, waitReadingDone } from './support/signing'
 
@@ -28,23 +28,6 @@ afterAll(async () => {
 
 function screenLink(): string {
   return world.sandbox.dev.listMeetings()[0].screenLink
-}
-
-/** Decodes the QR code shown on the screen from a screenshot of it (jsQR on the pixels). */
-async function decodeScreenQr(page: Page): Promise<string | null> {
-  const png = await page.locator('[data-testid="meeting-qr"]').screenshot()
-  const pixels = await page.evaluate(async (b64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const c = document.createElement('canvas')
-    c.width = img.naturalWidth
-    c.height = img.naturalHeight
-    const ctx = c.getContext('2d')!
-    ctx.drawImage(img, 0, 0)
-    return { w: c.width, h: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) }
-  }, png.toString('base64'))
-  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.w, pixels.h)?.data ?? null
 }
 
 describe('meeting screen over HTTP', () => {

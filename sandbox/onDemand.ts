@@ -1,6 +1,6 @@
 /**
  * The sandbox as the app runs it: the core at once, each feature module (signing,
- * enterprise) when an operation or tool first needs it. On H5 the modules are chunks of their
+ * enterprise, org) when an operation or tool first needs it. On H5 the modules are chunks of their
  * own (the loaders come from src/platform/backend.h5.ts), so the landing route, whose only
  * question is the core's resolveEntry, does not fetch the contract renderer, the hashing, the
  * enterprise area or the QR encoder.
@@ -13,11 +13,16 @@ import { ServiceError } from '@/services/errors'
 import { loadOnce } from '@/services/lazy'
 import {
   ENTERPRISE_OPERATIONS,
+  HOST_OPERATIONS,
+  ORG_OPERATIONS,
   SIGNING_OPERATIONS,
   type CoreDevTools,
   type EnterpriseDevTools,
   type EnterpriseOperations,
+  type HostOperations,
   type InkSealService,
+  type OrgDevTools,
+  type OrgOperations,
   type SandboxDevTools,
   type SigningDevTools,
   type SigningOperations
@@ -28,10 +33,14 @@ import { hasScheduledSigners } from './signing/signingSchedule'
 
 type Factory<Ops, Dev> = (k: SandboxKernel) => { ops: Ops; dev: Dev }
 
-/** How to get each feature module's factory (signingModule, enterpriseModule). */
+/** How to get each feature module's factory (signingModule, enterpriseModule, hostModule).
+ * A loader may reject with a ServiceError (the WeChat build has no host console: UNSUPPORTED);
+ * anything else it rejects with is a chunk that did not arrive (NETWORK_ERROR). */
 export interface SandboxModuleLoaders {
   signing: () => Promise<Factory<SigningOperations, SigningDevTools>>
   enterprise: () => Promise<Factory<EnterpriseOperations, EnterpriseDevTools>>
+  host: () => Promise<Factory<HostOperations, object>>
+  org: () => Promise<Factory<OrgOperations, OrgDevTools>>
 }
 
 export type SandboxModuleName = keyof SandboxModuleLoaders
@@ -49,7 +58,9 @@ export interface OnDemandSandbox {
 
 const MODULE_OPS: Record<SandboxModuleName, readonly string[]> = {
   signing: Object.keys(SIGNING_OPERATIONS),
-  enterprise: Object.keys(ENTERPRISE_OPERATIONS)
+  enterprise: Object.keys(ENTERPRISE_OPERATIONS),
+  host: Object.keys(HOST_OPERATIONS),
+  org: Object.keys(ORG_OPERATIONS)
 }
 
 type Made = { ops: Record<string, (input: unknown) => Promise<unknown>>; dev: object }
@@ -70,6 +81,7 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
           return made[name] as Made
         },
         (cause: unknown) => {
+          if (cause instanceof ServiceError) throw cause
           // A chunk that did not arrive: the same message and retry as a failed request.
           throw new ServiceError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', {
             module: name,
@@ -78,7 +90,12 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
         }
       )
     )
-  const load: Record<SandboxModuleName, () => Promise<Made>> = { signing: loader('signing'), enterprise: loader('enterprise') }
+  const load: Record<SandboxModuleName, () => Promise<Made>> = {
+    signing: loader('signing'),
+    enterprise: loader('enterprise'),
+    host: loader('host'),
+    org: loader('org')
+  }
 
   /** Scheduled signers sign before whatever operation runs next: their module must be there. */
   function beforeAny(): Promise<unknown> | null {
@@ -104,7 +121,9 @@ export function createOnDemandSandbox(opts: SandboxOptions, loaders: SandboxModu
     }
   }
 
-  const allDev = loadOnce(() => Promise.all([load.signing(), load.enterprise()]).then(([s, e]) => ({ ...core.dev, ...s.dev, ...e.dev }) as SandboxDevTools))
+  const allDev = loadOnce(() =>
+    Promise.all([load.signing(), load.enterprise(), load.org()]).then(([s, e, g]) => ({ ...core.dev, ...s.dev, ...e.dev, ...g.dev }) as SandboxDevTools)
+  )
 
   return {
     service: service as unknown as InkSealService,

@@ -2,7 +2,7 @@
  * Runs the sandbox backend as an HTTP server, for the H5 app built with INKSEAL_BACKEND=http
  * (or anything else that speaks the protocol of src/services/http/HttpService.ts).
  *
- *   npx tsx scripts/sandbox-server.ts
+ *   npx tsx scripts/sandbox-server.ts [--demo]
  *
  * Environment:
  *   SANDBOX_PORT          port (default 8787; 0 picks a free one)
@@ -10,12 +10,16 @@
  *   INKSEAL_LINK_BASE     base of the links the sandbox makes (default http://localhost:10086)
  *   SANDBOX_LATENCY_MIN   simulated latency per call, ms (with SANDBOX_LATENCY_MAX; default:
  *   SANDBOX_LATENCY_MAX   the sandbox's own)
- *   SANDBOX_DATA_FILE     state file (default .sandbox-data/sandbox.json in the project)
+ *   SANDBOX_DATA_FILE     state file (default .sandbox-data/sandbox.json in the project);
+ *                         uploads (hosts' PDFs and page images) go to a folder beside it, <file>.blobs/
+ *   INKSEAL_DEMO=1        (or --demo) auto-play: the demo flows' other signers sign by themselves
+ *                         a few seconds after someone signs. Off by default. Never on hosted flows.
  *
  * State survives restarts; POST /api/dev/reset re-seeds it. Dev endpoints and CORS are on.
  */
 import * as path from 'path'
 import { createSandbox } from '@sandbox'
+import { FileBlobStore, serverAutoPlay } from '@sandbox/server/fileBlobs'
 import { FileStorage } from '@sandbox/server/fileStorage'
 import { startSandboxServer } from '@sandbox/server/sandboxServer'
 
@@ -40,24 +44,34 @@ async function main(): Promise<void> {
   const max = envInt('SANDBOX_LATENCY_MAX')
   const latency = min === undefined && max === undefined ? undefined : { min: min ?? max ?? 0, max: Math.max(max ?? min ?? 0, min ?? 0) }
 
-  const sandbox = createSandbox({ storage: new FileStorage(dataFile), linkBase, ...(latency ? { latency } : {}) })
+  const autoPlayOthers = serverAutoPlay(process.argv.slice(2), process.env)
+  const blobs = new FileBlobStore(`${dataFile}.blobs`)
+  const sandbox = createSandbox({ storage: new FileStorage(dataFile), blobs, autoPlayOthers, linkBase, ...(latency ? { latency } : {}) })
   const server = await startSandboxServer({ service: sandbox, dev: sandbox.dev, port, host, cors: true })
 
   console.log(`InkSeal sandbox server: ${server.url}`)
   console.log(`  API      POST ${server.url}/api/v1/{operation}`)
   console.log(`  dev      GET  ${server.url}/api/dev/links | identities | sms, POST ${server.url}/api/dev/reset`)
   console.log(`  state    ${dataFile}`)
+  console.log(`  uploads  ${blobs.dir}`)
   console.log(`  links    ${linkBase}`)
+  console.log(`  auto-play ${autoPlayOthers ? 'on (demo: other signers of the demo flows sign by themselves)' : 'off (INKSEAL_DEMO=1 or --demo turns it on)'}`)
+  console.log(`  host     ${linkBase}/#/packages/host/pages/console/index  (主持人控制台: 首页 → 发起会中签约)`)
   if (latency) console.log(`  latency  ${latency.min}-${latency.max} ms`)
   for (const m of sandbox.dev.listMeetings()) console.log(`  meeting  ${m.name}: ${m.screenLink}`)
   for (const l of sandbox.dev.listDemoLinks()) console.log(`  link     ${l.label}: ${l.link}`)
 
-  // There is no phone: print each SMS the sandbox "sends" (recipients are masked).
+  // There is no phone: print each SMS the sandbox "sends" (recipients are masked), and the screen
+  // of each meeting a host starts.
   let seen = new Set(sandbox.dev.listSmsOutbox().map((m) => m.id))
+  let meetings = new Set(sandbox.dev.listMeetings().map((m) => m.meetingId))
   const smsTimer = setInterval(() => {
     const all = sandbox.dev.listSmsOutbox()
     for (const m of all.slice().reverse()) if (!seen.has(m.id)) console.log(`[SMS → ${m.to}] ${m.text}`)
     seen = new Set(all.map((m) => m.id))
+    const now = sandbox.dev.listMeetings()
+    for (const m of now) if (!meetings.has(m.meetingId)) console.log(`[meeting] ${m.name}: ${m.screenLink}`)
+    meetings = new Set(now.map((m) => m.meetingId))
   }, 500)
   smsTimer.unref()
 

@@ -1,6 +1,8 @@
 /**
- * `npm run dev:h5:server`: the H5 app on the HTTP client, against the sandbox served over HTTP.
- * Starts `scripts/sandbox-server.ts` (port SANDBOX_PORT, default 8787; state in .sandbox-data/)
+ * `npm start` (also `npm run dev:h5:server`): the H5 app on the HTTP client, against the sandbox
+ * served over HTTP, so the host console, the meeting screen and the phones share one backend.
+ * Starts `scripts/sandbox-server.ts` (port SANDBOX_PORT, default 8787; state in .sandbox-data/;
+ * `npm start -- --demo` or INKSEAL_DEMO=1: the demo flows' other signers sign by themselves)
  * unless SANDBOX_URL points at one already running, builds the H5 app with
  * INKSEAL_BACKEND=http into dist/h5-http, and serves it on http://localhost:10086 (PORT).
  * Phones and the meeting screen then share one backend. SMS codes: GET {sandbox}/api/dev/sms,
@@ -17,7 +19,8 @@ const out = path.join('dist', 'h5-http')
 
 let child = null
 if (!process.env.SANDBOX_URL) {
-  child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/sandbox-server.ts'], {
+  const demo = process.argv.includes('--demo') ? ['--demo'] : []
+  child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/sandbox-server.ts', ...demo], {
     stdio: 'inherit',
     env: { ...process.env, SANDBOX_PORT: String(sandboxPort), INKSEAL_LINK_BASE: process.env.INKSEAL_LINK_BASE || `http://localhost:${port}` }
   })
@@ -33,4 +36,6 @@ execSync('npx taro build --type h5', {
 })
 serveH5(out, port, '0.0.0.0').then(({ url }) => {
   console.log(`\nInkSeal H5 (HTTP backend ${apiBase}) is running on ${url}`)
+  console.log(`主持人控制台 (host console): ${url}/#/packages/host/pages/console/index  (首页 → 发起会中签约)`)
+  console.log('Demo links, meeting screens and every SMS the sandbox sends are printed above by the sandbox server.')
 })

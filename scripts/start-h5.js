@@ -1,6 +1,7 @@
 /**
- * `npm start`: builds the H5 app on the embedded sandbox and serves it on http://localhost:10086.
- * For a watching dev server instead, use `npm run dev:h5`.
+ * `npm run start:embedded`: builds the H5 app on the embedded sandbox (in the browser, with the
+ * developer panel) and serves it on http://localhost:10086. `npm start` runs the sandbox server
+ * and the H5 app on it instead (start-h5-server.js). For a watching dev server, `npm run dev:h5`.
  */
 const { execSync } = require('child_process')
 const { serveH5 } = require('./serve-h5')

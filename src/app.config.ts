@@ -15,6 +15,11 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/authorize/index', 'pages/review/index']
     },
     {
+      // 企业管理 of an activated enterprise: seals (drawn from its name), members, authorisations.
+      root: 'packages/org',
+      pages: ['pages/index/index', 'pages/seal/index', 'pages/dev/index']
+    },
+    {
       // 合同验签: checks a signed PDF's digital signature on the device (node-forge rides here).
       root: 'packages/verify',
       pages: ['pages/index/index']
@@ -23,7 +28,9 @@ export default defineAppConfig({
       // The initiator's meeting screen (H5 on a shared screen), outside the main package.
       root: 'packages/meeting',
       pages: ['pages/screen/index']
-    }
+    },
+    // 会中签约发起台: a computer's browser page, H5 only (pdfjs-dist rides here, lazily)
+    ...(isH5 ? [{ root: 'packages/host', pages: ['pages/console/index'] }] : [])
   ],
   // WeChat downloads the signing subpackage in the background once the landing pages show,
   // so opening the contract does not wait for it.

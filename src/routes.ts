@@ -15,5 +15,12 @@ export const routes = {
   result: (flowId: string) => `/packages/sign/pages/result/index?flowId=${encodeURIComponent(flowId)}`,
   mine: '/packages/sign/pages/mine/index',
   verifyPdf: '/packages/verify/pages/index/index',
-  detail: (flowId: string) => `/packages/sign/pages/detail/index?flowId=${encodeURIComponent(flowId)}`
+  detail: (flowId: string) => `/packages/sign/pages/detail/index?flowId=${encodeURIComponent(flowId)}`,
+  /** 会中签约发起台 (H5 only: platform/features.ts HOST_CONSOLE) */
+  host: '/packages/host/pages/console/index',
+  meetingScreen: (meetingId: string, boardKey: string) =>
+    `/packages/meeting/pages/screen/index?m=${encodeURIComponent(meetingId)}&k=${encodeURIComponent(boardKey)}`,
+  org: (creditCode?: string) => `/packages/org/pages/index/index${creditCode ? `?c=${encodeURIComponent(creditCode)}` : ''}`,
+  orgDev: '/packages/org/pages/dev/index',
+  orgSeal: (creditCode: string, sealId: string) => `/packages/org/pages/seal/index?c=${encodeURIComponent(creditCode)}&s=${encodeURIComponent(sealId)}`
 }

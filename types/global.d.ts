@@ -31,3 +31,11 @@ declare module 'qrcode/lib/core/qrcode' {
     options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H'; version?: number }
   ): { version: number; modules: { size: number; get(row: number, col: number): number | boolean } }
 }
+
+/** pdfjs-dist's worker module (loaded as a fallback "fake worker" by src/platform/pdfRender.h5.ts) */
+declare module 'pdfjs-dist/legacy/build/pdf.worker.min.mjs' {
+  export const WorkerMessageHandler: unknown
+}
+
+/** pdfjs-dist's minified legacy build (typed as `pdfjs-dist` where it is used) */
+declare module 'pdfjs-dist/legacy/build/pdf.min.mjs'

@@ -3,7 +3,9 @@
  * first needed, with the same answers as the whole sandbox (createSandbox).
  */
 import { enterpriseModule } from '@sandbox/enterprise'
+import { hostModule } from '@sandbox/host'
 import { createOnDemandSandbox, type SandboxModuleLoaders } from '@sandbox/onDemand'
+import { orgModule } from '@sandbox/org'
 import { signingModule } from '@sandbox/signing'
 import { ServiceError } from '@/services/errors'
 import { MemoryStorage } from '@/services/storage'
@@ -12,7 +14,7 @@ import type { SandboxDevTools } from '@/services/types'
 import { faceIntent, join, linkToken, makePng, readAll, setup, SECOND, T0, valuesFor, type Env } from './signing.helpers'
 
 function counting(fail: { signing?: number; enterprise?: number } = {}) {
-  const calls = { signing: 0, enterprise: 0 }
+  const calls = { signing: 0, enterprise: 0, org: 0 }
   const loaders: SandboxModuleLoaders = {
     signing: async () => {
       calls.signing++
@@ -23,6 +25,11 @@ function counting(fail: { signing?: number; enterprise?: number } = {}) {
       calls.enterprise++
       if (calls.enterprise <= (fail.enterprise ?? 0)) throw new Error('Loading chunk sandbox-enterprise failed')
       return enterpriseModule
+    },
+    host: async () => hostModule,
+    org: async () => {
+      calls.org++
+      return orgModule
     }
   }
   return { calls, loaders }
@@ -64,7 +71,7 @@ test('the entry check and the meeting board are answered by the core alone', asy
   expect((await board(env)).flows.length).toBeGreaterThan(0)
   expect(env.sb.dev.listSmsOutbox()).toEqual([])
   expect(od.loaded()).toEqual([])
-  expect(calls).toEqual({ signing: 0, enterprise: 0 })
+  expect(calls).toEqual({ signing: 0, enterprise: 0, org: 0 })
 })
 
 test("a module's operations load that module only, once", async () => {
@@ -74,7 +81,10 @@ test("a module's operations load that module only, once", async () => {
   expect(od.loaded()).toEqual(['signing'])
   await expect(env.sb.getEnterpriseApplication({ session: 'nobody', applicationId: 'x' } as never)).rejects.toBeInstanceOf(ServiceError)
   expect(od.loaded()).toEqual(['signing', 'enterprise'])
-  expect(calls).toEqual({ signing: 1, enterprise: 1 })
+  expect(calls).toEqual({ signing: 1, enterprise: 1, org: 0 })
+  await expect(env.sb.listMyOrgs({ session: 'nobody' })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
+  expect(od.loaded()).toEqual(['signing', 'enterprise', 'org'])
+  expect(calls).toEqual({ signing: 1, enterprise: 1, org: 1 })
 })
 
 test('the same answers as the whole sandbox, under the same seed', async () => {
@@ -123,11 +133,31 @@ test('a module that does not arrive is a retryable network error, and the next c
   expect(calls.signing).toBe(2)
 })
 
-test('allDev loads both modules and gives every tool', async () => {
+test('a loader that refuses with a ServiceError (the WeChat build has no host console) keeps its code', async () => {
+  const { loaders } = counting()
+  loaders.host = async () => {
+    throw new ServiceError('UNSUPPORTED', '小程序暂不支持发起会中签约，请在电脑浏览器中打开主持人控制台')
+  }
+  const od = createOnDemandSandbox({ seed: 6, latency: { min: 0, max: 0 } }, loaders)
+  const e = await od.service.listHostedMeetings({ session: 'nobody' }).catch((x) => x)
+  expect(e).toBeInstanceOf(ServiceError)
+  expect(e.code).toBe('UNSUPPORTED')
+  expect(e.transient).toBe(false)
+  expect(od.loaded()).toEqual([])
+})
+
+test('the host module loads on its first operation', async () => {
+  const { od } = onDemandEnv(7)
+  await expect(od.service.listHostedMeetings({ session: 'nobody' })).rejects.toMatchObject({ code: 'SESSION_INVALID' })
+  expect(od.loaded()).toEqual(['host'])
+})
+
+test('allDev loads every module and gives every tool', async () => {
   const { od } = onDemandEnv(5)
   expect('listDemoSeals' in od.dev).toBe(false)
   const all = await od.allDev()
-  expect(od.loaded().sort()).toEqual(['enterprise', 'signing'])
+  expect(od.loaded().sort()).toEqual(['enterprise', 'org', 'signing'])
+  expect(typeof all.createOrgContract).toBe('function')
   expect(all.listDemoSeals().length).toBeGreaterThan(0)
   expect(all.listLicenseSamples().length).toBeGreaterThan(0)
   expect(all.listDemoLinks()).toEqual(od.dev.listDemoLinks())

@@ -237,6 +237,30 @@ describe('SigningStore: reading and fields', () => {
   })
 })
 
+test('waiting for an earlier signer: a tap on 签署 says why and asks again, so once they have signed the next tap goes on', async () => {
+  const w = world()
+  const flowId = await signIn(w, DEMO_PEOPLE.WANG_FANG, '劳动合同（企业与个人 · 签署中）')
+  const s = w.store.signing
+  await s.open(flowId)
+  await readToEnd(w.store)
+  w.clock.t += 120_000
+  s.refreshClock()
+  expect(s.contract?.blockedReason).toBe('NOT_YOUR_TURN')
+  expect(s.phase).toBe('READING')
+  expect(s.proceedToIntent()).toBe(false)
+  expect(s.notice).toMatch(/请等待陈\*签署后再签署/)
+  await settle()
+  expect(s.phase).toBe('READING')
+  // 陈晨 signs meanwhile (nobody joined as them: the sandbox signs for them)
+  await w.sandbox.dev.playOthers(flowId, { except: [s.contract!.mySignerId] })
+  expect(s.proceedToIntent()).toBe(false)
+  await settle()
+  await settle()
+  expect(s.contract?.canSign).toBe(true)
+  expect(s.phase).toBe('FILLING')
+  s.leave()
+})
+
 describe('SigningStore: long contracts', () => {
   test('the 200-page contract fetches page images in ranges, only where the reader is, and never twice', async () => {
     const calls: { from: number; count: number }[] = []

@@ -137,8 +137,10 @@ export function coreChecks(c: CoreChecksContext) {
   }
 
   /** Puts a message in the SMS outbox (the phone we do not have). `to` is already masked. */
-  function deliverSms(to: string, text: string, t: number): void {
-    db.state.outbox.push({ id: `sms_${randomString(db.rng, 10)}`, to, text, sentAt: t })
+  function deliverSms(to: string, text: string, t: number): string {
+    const id = `sms_${randomString(db.rng, 10)}`
+    db.state.outbox.push({ id, to, text, sentAt: t })
+    return id
   }
 
   function overview(f: FlowRecord, signer: SignerRecord, t: number): FlowOverview {

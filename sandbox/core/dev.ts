@@ -10,7 +10,7 @@ import { SANDBOX_STORAGE_KEY } from './model'
 export type CoreDevToolsContext = CoreChecksContext & ReturnType<typeof coreChecks>
 
 export function coreDevTools(c: CoreDevToolsContext): Pick<CoreDevTools, 'listDemoLinks' | 'listDemoIdentities' | 'listMeetings' | 'listSmsOutbox' | 'reset'> {
-  const { storage, db, seedFresh, scheme, host } = c
+  const { storage, blobs, db, seedFresh, scheme, host } = c
   return {
     listDemoLinks(): DemoLink[] {
       return db.state.demoLinks.flatMap((d) => {
@@ -52,6 +52,7 @@ export function coreDevTools(c: CoreDevToolsContext): Pick<CoreDevTools, 'listDe
     },
     reset(): void {
       storage.remove(SANDBOX_STORAGE_KEY)
+      blobs.clear()
       seedFresh()
     }
   }

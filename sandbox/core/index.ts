@@ -43,7 +43,7 @@ export function createSandboxCore(opts: SandboxOptions = {}): SandboxCore {
   const c = { ...c1, ...coreChecks(c1) }
   const coreOps: CoreOperations = { ...entryOps(c), ...flowOps(c) }
   const coreDev: CoreDevTools = coreDevTools(c)
-  const { db, now, scheme, host, run, requireSession, requireLink, verifySmsCode, issueSmsCode, deliverSms, overview, beforeHooks, faultLog } = c
+  const { db, now, blobs, scheme, host, run, requireSession, requireLink, verifySmsCode, issueSmsCode, deliverSms, overview, beforeHooks, faultLog } = c
 
   // ---- feature modules (signing, enterprise): each gets the kernel and owns a state slice
 
@@ -58,6 +58,8 @@ export function createSandboxCore(opts: SandboxOptions = {}): SandboxCore {
     verifySmsCode,
     issueSmsCode,
     deliverSms,
+    blobs,
+    autoPlayOthers: opts.autoPlayOthers,
     summary,
     overview,
     module<T>(name: string, init: () => T): T {

@@ -6,6 +6,7 @@
  */
 import type { FlowOverview, FlowSummary, OperationName, SmsPurpose, SmsTicket } from '@/services/types'
 import type { Rng } from '@/domain/random'
+import type { BlobStore } from './blobs'
 import type { FlowRecord, LinkRecord, SandboxState, SessionRecord, SignerRecord, SmsRecord } from './state'
 
 export interface RunContext {
@@ -32,8 +33,12 @@ export interface SandboxKernel {
   verifySmsCode(mobileHash: string, purpose: SmsPurpose, code: string, t: number, touch: () => void): SmsRecord
   /** Issues a code under the SMS rules (lock, daily limit, resend window) and sends it; `text` wraps the code */
   issueSmsCode(mobileHash: string, maskedMobile: string, purpose: SmsPurpose, t: number, touch: () => void, text?: (code: string) => string): SmsTicket
-  /** Puts a message in the SMS outbox; `to` must be masked */
-  deliverSms(to: string, text: string, t: number): void
+  /** Puts a message in the SMS outbox; `to` must be masked. Returns the message id. */
+  deliverSms(to: string, text: string, t: number): string
+  /** Big uploads by SHA-256 (core/blobs.ts) */
+  blobs: BlobStore
+  /** SandboxOptions.autoPlayOthers (undefined: as persisted) */
+  autoPlayOthers: boolean | undefined
   summary(f: FlowRecord, t: number): FlowSummary
   overview(f: FlowRecord, signer: SignerRecord, t: number): FlowOverview
   /** The module's own persisted state slice */

@@ -11,6 +11,7 @@ import { DEMO_ENTERPRISES, DEMO_PEOPLE } from './demoData'
 import { hashId } from './hash'
 import { invalid, requireString } from './input'
 import type { SandboxKernel } from './kernel'
+import type { BlobStore } from './blobs'
 import { STATE_VERSION, type FlowRecord, type SignerRecord } from './state'
 
 export const SANDBOX_STORAGE_KEY = 'inkseal.sandbox.v1'
@@ -54,6 +55,14 @@ export interface SandboxOptions {
   linkBase?: string
   /** Fault injection (errors, timeouts, latency per operation); default none */
   faults?: SandboxFaults
+  /** Where big uploads (a host's PDF and page images) are kept; default in memory (core/blobs.ts) */
+  blobs?: BlobStore
+  /**
+   * Auto-play of other signers on the demo flows (signing dev tools): when given, set at start
+   * (the HTTP sandbox server: off unless asked for a demo); absent, as persisted (default on).
+   * Hosted flows are never auto-played, whatever this says.
+   */
+  autoPlayOthers?: boolean
 }
 
 /** The core, before its feature modules are put on it. */

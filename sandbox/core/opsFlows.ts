@@ -3,15 +3,17 @@
  */
 import { encodePayload, entryLink } from '@/domain/entryLink'
 import { ServiceError } from '@/services/errors'
+import { bytesToBase64 } from '@/domain/base64'
 import type { CoreOperations, FlowOverview, MeetingBoard, MeetingFlowView, MyFlowSummary } from '@/services/types'
 import type { coreChecks, CoreChecksContext } from './checks'
 import { inputObject, requireString } from './input'
+import { isOrgMember } from '../org/members'
 import { employeeHashes, intendedFor, requireFlowId, requireLinkToken, summary } from './model'
 
 export type FlowOpsContext = CoreChecksContext & ReturnType<typeof coreChecks>
 
 export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'getFlow' | 'listMyFlows' | 'getMeetingBoard'> {
-  const { db, run, requireSession, requireLink, overview, scheme, host } = c
+  const { db, blobs, run, requireSession, requireLink, overview, scheme, host } = c
   return {
     joinFlow(input) {
       return run('joinFlow', ({ t, touch }): FlowOverview => {
@@ -26,7 +28,9 @@ export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'g
             s.name === session.name &&
             s.idHash === session.idHash &&
             s.mobileHash === session.mobileHash &&
-            (s.partyType === 'PERSON' || employeeHashes(s.enterpriseCreditCode).has(session.idHash))
+            (s.partyType === 'PERSON' ||
+              employeeHashes(s.enterpriseCreditCode).has(session.idHash) ||
+              isOrgMember(db.state, s.enterpriseCreditCode, session.idHash))
         )
         if (matches.length === 0) {
           const intended = intendedFor(flow)
@@ -102,7 +106,15 @@ export function flowOps(c: FlowOpsContext): Pick<CoreOperations, 'joinFlow' | 'g
           ]
         })
         const allSigned = flows.length > 0 && flows.every((f) => f.signers.every((x) => x.status === 'SIGNED'))
-        return { meetingId, name: m.name, flows, allSigned, at: t }
+        const board: MeetingBoard = { meetingId, name: m.name, flows, allSigned, at: t }
+        if (m.hosted) {
+          const image = (x: { hash: string; mime: string } | null) => {
+            const bytes = x ? blobs.get(x.hash) : null
+            return x && bytes ? `data:${x.mime};base64,${bytesToBase64(bytes)}` : null
+          }
+          board.layout = { title: m.hosted.title, logo: image(m.hosted.logo), background: image(m.hosted.background) }
+        }
+        return board
       })
     }
   }

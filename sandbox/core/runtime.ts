@@ -8,6 +8,7 @@ import { ServiceError } from '@/services/errors'
 import { MemoryStorage } from '@/services/storage'
 import type { OperationName } from '@/services/types'
 import { DEFAULT_LINK_BASE, DEFAULT_SEED, defaultSleep, type FaultLog, RULES, SANDBOX_STORAGE_KEY, type SandboxFaults, type SandboxOptions } from './model'
+import { MemoryBlobStore, type BlobStore } from './blobs'
 import { parseState, seedState, type SandboxState } from './state'
 
 export type CoreRuntimeContext = { opts: SandboxOptions }
@@ -22,6 +23,7 @@ export function coreRuntime(c: CoreRuntimeContext) {
   const linkBase = opts.linkBase ?? DEFAULT_LINK_BASE
   const faults: SandboxFaults = opts.faults ?? {}
   const faultLog: FaultLog[] = []
+  const blobs: BlobStore = opts.blobs ?? new MemoryBlobStore()
 
   // Independent streams: latency and fault draws never shift the codes and tokens.
   const latencyRng = mulberry32(deriveSeed(seed, 1))
@@ -113,5 +115,24 @@ export function coreRuntime(c: CoreRuntimeContext) {
     if (db.state.outbox.length > RULES.OUTBOX_MAX) db.state.outbox.splice(0, db.state.outbox.length - RULES.OUTBOX_MAX)
   }
 
-  return { seed, storage, now, latency, sleep, linkBase, faults, faultLog, latencyRng, faultRng, db, beforeHooks, seedFresh, persist, loaded, run, prune }
+  return {
+    seed,
+    storage,
+    blobs,
+    now,
+    latency,
+    sleep,
+    linkBase,
+    faults,
+    faultLog,
+    latencyRng,
+    faultRng,
+    db,
+    beforeHooks,
+    seedFresh,
+    persist,
+    loaded,
+    run,
+    prune
+  }
 }

@@ -3,7 +3,7 @@
  * keyed hashes from hash.ts and masked forms). Names may be stored.
  */
 import { maskMobile } from '@/domain/identity'
-import type { PartyType, FlowKind, SmsPurpose, SmsMessage } from '@/services/types'
+import type { FieldType, PartyType, FlowKind, SmsPurpose, SmsMessage } from '@/services/types'
 import { DEMO_ENTERPRISES, DEMO_FLOW_SPECS, DEMO_LINK_SPECS, DEMO_PEOPLE, type DemoFlowSpec, type DemoLinkKey } from './demoData'
 import { hashId, hashMobile } from './hash'
 import { randomString, type Rng } from '@/domain/random'
@@ -37,6 +37,40 @@ export interface PartyRecord {
   name: string
 }
 
+/** A page of a hosted contract: its size in points and the image the host's browser rendered (a blob). */
+export interface HostedPageRecord {
+  w: number
+  h: number
+  /** SHA-256 (hex) of the image bytes in the blob store */
+  img: string
+  mime: 'image/png' | 'image/jpeg'
+}
+
+/** A field the host placed; `signer` is the index into the flow's signers. */
+export interface HostedFieldRecord {
+  signer: number
+  type: FieldType
+  page: number
+  x: number
+  y: number
+  w: number
+  h: number
+  required: boolean
+  label: string
+}
+
+/** A contract a host uploaded (sandbox/host): its pages are images, its original is the PDF. */
+export interface HostedContract {
+  meetingId: string
+  fileName: string
+  /** SHA-256 (hex) of the uploaded PDF in the blob store */
+  pdf: string
+  /** The meeting's start: before it the signers may read, not sign (absent in older state) */
+  startsAt?: number
+  pages: HostedPageRecord[]
+  fields: HostedFieldRecord[]
+}
+
 export interface FlowRecord {
   flowId: string
   title: string
@@ -50,6 +84,8 @@ export interface FlowRecord {
   pageCount: number
   parties: PartyRecord[]
   signers: SignerRecord[]
+  /** Present on flows a host created from an uploaded PDF: the sandbox never signs for their signers */
+  hosted?: HostedContract
 }
 
 export interface LinkRecord {
@@ -111,6 +147,24 @@ export interface MeetingRecord {
   flowIds: string[]
   /** The link token each flow's QR code on the screen carries */
   linkTokens: Record<string, string>
+  /** Present on meetings a host set up (sandbox/host) */
+  hosted?: HostedMeetingRecord
+}
+
+/** What a host's meeting keeps besides the demo meeting's data. */
+export interface HostedMeetingRecord {
+  /** ID hash of the verified person who hosts it */
+  hostIdHash: string
+  startsAt: number
+  endsAt: number
+  createdAt: number
+  cancelledAt: number | null
+  /** The screen: title, and the logo / background as blob hashes with their MIME type */
+  title: string
+  logo: { hash: string; mime: string } | null
+  background: { hash: string; mime: string } | null
+  invites: { to: 'SIGNER' | 'OBSERVER'; maskedName: string; maskedMobile: string; smsId: string }[]
+  warnings: string[]
 }
 
 export interface SandboxState {

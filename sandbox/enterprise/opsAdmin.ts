@@ -57,7 +57,7 @@ export function adminOps(c: AdminOpsContext): Pick<EnterpriseOperations, 'sendAd
           'ENTERPRISE_ADMIN',
           t,
           touch,
-          (code) => `【InkSeal】${app.operator.maskedName}设置您为${what}，验证码${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。`
+          (code) => `【InkSeal】${app.operator.maskedName}设置您为${what}，验证码为${code}，${R.SMS_CODE_TTL_MS / MINUTE}分钟内有效。`
         )
       })
     },

@@ -1,7 +1,7 @@
 import * as http from 'http'
 import type { AddressInfo } from 'net'
 import { ErrorCode, HTTP_STATUS, ServiceErrorShape } from '@/services/errors'
-import { InkSealService, OperationName, OPERATIONS, SandboxDevTools } from '@/services/types'
+import { HOST_UPLOAD_LIMITS, InkSealService, OperationName, OPERATIONS, SandboxDevTools } from '@/services/types'
 
 /**
  * Serves any InkSealService over HTTP with the protocol that src/services/http/HttpService.ts
@@ -37,6 +37,15 @@ export interface SandboxServer {
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/**
+ * Operations that carry files in their JSON, with their own body limit: a hosted meeting
+ * (types.host.ts) brings its PDF, a rendered image per page and the screen's two images, in
+ * base64 (4/3 of the bytes), plus the rest of the set-up.
+ */
+export const LARGE_BODY_BYTES: Partial<Record<OperationName, number>> = {
+  createHostedMeeting:
+    Math.ceil(((HOST_UPLOAD_LIMITS.pdfMaxBytes + HOST_UPLOAD_LIMITS.pageImagesMaxBytes + 2 * HOST_UPLOAD_LIMITS.screenImageMaxBytes) * 4) / 3) + MAX_BODY_BYTES
+}
 /** Past this much discarded upload the connection is cut instead of drained. */
 const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES
 
@@ -110,11 +119,21 @@ export function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxS
   const notFound = (path: string) => new HttpFailure(404, { code: 'INVALID_INPUT', message: MESSAGES.NOT_FOUND, details: { path } })
   const badMethod = (allow: string) => new HttpFailure(405, { code: 'INVALID_INPUT', message: MESSAGES.METHOD, details: { allow } }, { allow })
 
-  /** Reads a JSON object body of at most MAX_BODY_BYTES. */
-  const readJson = (req: http.IncomingMessage): Promise<Json> =>
+  /** Reads a JSON object body of at most `maxBytes` (MAX_BODY_BYTES, or the operation's LARGE_BODY_BYTES). */
+  const readJson = (req: http.IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Json> =>
     new Promise((resolve, reject) => {
       const tooLarge = () =>
-        new HttpFailure(413, { code: 'INVALID_INPUT', message: MESSAGES.TOO_LARGE, details: { maxBytes: MAX_BODY_BYTES } }, { connection: 'close' })
+        maxBytes === MAX_BODY_BYTES
+          ? new HttpFailure(413, { code: 'INVALID_INPUT', message: MESSAGES.TOO_LARGE, details: { maxBytes } }, { connection: 'close' })
+          : new HttpFailure(
+              413,
+              {
+                code: 'PAYLOAD_TOO_LARGE',
+                message: `上传内容过大（超过 ${Math.floor(maxBytes / (1024 * 1024))} MB），请压缩合同 PDF 或降低页面图片清晰度后重试`,
+                details: { maxBytes }
+              },
+              { connection: 'close' }
+            )
       const declared = Number(req.headers['content-length'])
       const chunks: Buffer[] = []
       let size = 0
@@ -124,15 +143,15 @@ export function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxS
         chunks.length = 0
         reject(tooLarge())
       }
-      if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) overflow()
+      if (Number.isFinite(declared) && declared > maxBytes) overflow()
       req.on('data', (chunk: Buffer) => {
         size += chunk.length
         if (failed) {
           // Keep draining so the client can read the 413, but not forever
-          if (size > MAX_DRAIN_BYTES) req.destroy()
+          if (size > maxBytes + MAX_DRAIN_BYTES) req.destroy()
           return
         }
-        if (size > MAX_BODY_BYTES) {
+        if (size > maxBytes) {
           overflow()
           return
         }
@@ -213,7 +232,7 @@ export function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxS
       const op = opMatch[1]
       if (!operations.has(op)) throw notFound(path)
       if (method !== 'POST') throw badMethod('POST')
-      const input = await readJson(req)
+      const input = await readJson(req, LARGE_BODY_BYTES[op as OperationName] ?? MAX_BODY_BYTES)
       const { status, body } = await callOperation(op as OperationName, input)
       send(res, status, body)
       return

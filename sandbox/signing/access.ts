@@ -9,6 +9,7 @@ import { hashId } from '../core/hash'
 import { invalid, requireString } from '../core/input'
 import type { FlowRecord, SessionRecord, SignerRecord } from '../core/state'
 import type { SigningStateContext, signingState } from './state'
+import { beijing } from '../core/beijing'
 
 export type SigningAccessContext = SigningStateContext & ReturnType<typeof signingState>
 
@@ -69,6 +70,8 @@ export function signingAccess(c: SigningAccessContext) {
     if (status === 'DECLINED') return { reason: 'FLOW_DECLINED', message: '合同已被其他签署方拒签，仅可查看' }
     if (status === 'EXPIRED') return { reason: 'FLOW_EXPIRED', message: '合同已过签署截止时间，仅可查看' }
     if (signer.status === 'SIGNED') return { reason: 'ALREADY_SIGNED', message: '您已签署该合同，请等待其他签署方签署' }
+    const startsAt = flow.hosted?.startsAt
+    if (startsAt !== undefined && t < startsAt) return { reason: 'MEETING_NOT_STARTED', message: `签约会议将于${beijing(startsAt)}开始，届时即可签署` }
     const waiting = waitingFor(flow, signer)
     if (waiting.length) {
       return { reason: 'NOT_YOUR_TURN', message: `本合同需按顺序签署，请等待${waiting.map((s) => maskName(s.name)).join('、')}签署后再签署` }
@@ -79,7 +82,8 @@ export function signingAccess(c: SigningAccessContext) {
   /** Throws unless the signer may act now. */
   function assertCanAct(flow: FlowRecord, signer: SignerRecord, t: number, opts: { ignoreTurn?: boolean } = {}): void {
     const b = block(flow, signer, t)
-    if (!b || (opts.ignoreTurn && b.reason === 'NOT_YOUR_TURN')) return
+    // ignoreTurn (decline): one may decline out of turn, and before a meeting starts
+    if (!b || (opts.ignoreTurn && (b.reason === 'NOT_YOUR_TURN' || b.reason === 'MEETING_NOT_STARTED'))) return
     const details: Record<string, unknown> = { flowId: flow.flowId, status: statusOf(flow, t) }
     switch (b.reason) {
       case 'ALREADY_SIGNED':
@@ -95,6 +99,8 @@ export function signingAccess(c: SigningAccessContext) {
         throw new ServiceError('FLOW_CANCELLED', '合同已被发起方撤销，无法签署', { ...details, reason: flow.closedReason })
       case 'FLOW_EXPIRED':
         throw new ServiceError('FLOW_EXPIRED', '合同已过签署截止时间，无法签署', { ...details, deadline: flow.deadline })
+      case 'MEETING_NOT_STARTED':
+        throw new ServiceError('MEETING_NOT_STARTED', b.message, { ...details, startsAt: flow.hosted?.startsAt })
       case 'NOT_YOUR_TURN':
         throw new ServiceError('NOT_YOUR_TURN', b.message, {
           ...details,

@@ -10,6 +10,7 @@ import { svgDataUrl } from '@/domain/contract/base64'
 import { escapeXml, sealSvgInner } from '@/domain/seal/svg'
 import type { SealSpec } from '@/domain/seal/geometry'
 import type { Field, FieldType } from '@/services/types'
+import { hostedSupport } from './hostedSupport'
 import { GENERAL_TITLES, type Clause, type ContractSpec } from './signingDemo'
 
 export const PAGE_W = 595
@@ -41,7 +42,12 @@ export interface PageModel {
   height: number
   items: TextItem[]
   seals: SealItem[]
+  /** A hosted contract's page (sandbox/host): the image the host's browser rendered, a blob by SHA-256 */
+  image?: { hash: string; mime: string }
 }
+
+/** The base64 of a page image blob, or null when this sandbox no longer has it. */
+export type PageImageSource = (hash: string) => string | null
 
 /** A committed value as the renderer needs it. */
 export interface RenderValue {
@@ -273,11 +279,11 @@ function textSvg(t: TextItem): string {
 }
 
 /** The stamp of one filled (or empty) field on its page. */
-function fieldSvg(f: Field, v: RenderValue | undefined): string {
-  const x = f.x * PAGE_W
-  const y = f.y * PAGE_H
-  const w = f.w * PAGE_W
-  const h = f.h * PAGE_H
+function fieldSvg(f: Field, v: RenderValue | undefined, W: number, H: number): string {
+  const x = f.x * W
+  const y = f.y * H
+  const w = f.w * W
+  const h = f.h * H
   const out: string[] = []
   if (f.type === 'CHECK_BOX') {
     out.push(`<rect x="${r2(x)}" y="${r2(y)}" width="${r2(w)}" height="${r2(h)}" fill="#fff" stroke="#333" stroke-width="1"/>`)
@@ -328,20 +334,27 @@ function fieldSvg(f: Field, v: RenderValue | undefined): string {
 }
 
 /** The slice of a paging seal shown on `page`, at the right edge. */
-function pagingSliceSvg(f: Field, v: RenderValue | undefined, page: number, pageCount: number): string {
+function pagingSliceSvg(f: Field, v: RenderValue | undefined, page: number, pageCount: number, W: number, H: number): string {
   if (!v?.seal) return ''
-  const d = f.w * PAGE_W
+  const d = f.w * W
   const slice = pagingSliceOf(page, pageCount, d)
   if (!slice) return ''
-  const y = f.y * PAGE_H
-  return `<svg x="${r2(PAGE_W - slice.width)}" y="${r2(y)}" width="${r2(slice.width)}" height="${r2(d)}" viewBox="${r2(slice.offset)} 0 ${r2(slice.width)} ${r2(d)}" preserveAspectRatio="none">${sealSvgInner(v.seal, d)}</svg>`
+  const y = f.y * H
+  return `<svg x="${r2(W - slice.width)}" y="${r2(y)}" width="${r2(slice.width)}" height="${r2(d)}" viewBox="${r2(slice.offset)} 0 ${r2(slice.width)} ${r2(d)}" preserveAspectRatio="none">${sealSvgInner(v.seal, d)}</svg>`
 }
 
-/** One page as an SVG document, stamped with the values given. */
-export function renderPageSvg(page: PageModel, pageCount: number, fields: readonly Field[], values: ReadonlyMap<string, RenderValue>): string {
+/** One page as an SVG document, stamped with the values given. Hosted pages draw their image (imageOf) under the fields. */
+export function renderPageSvg(
+  page: PageModel,
+  pageCount: number,
+  fields: readonly Field[],
+  values: ReadonlyMap<string, RenderValue>,
+  imageOf?: PageImageSource
+): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}" style="font-family:${PAGE_FONT}" font-family="${PAGE_FONT}">`,
     `<rect x="0" y="0" width="${page.width}" height="${page.height}" fill="#ffffff"/>`,
+    page.image ? (hostedSupport()?.pageImageSvg(page, imageOf) ?? '') : '',
     `<g fill="#1a1a1a">${page.items.map(textSvg).join('')}</g>`,
     ...page.seals.map(
       (x) =>
@@ -349,8 +362,8 @@ export function renderPageSvg(page: PageModel, pageCount: number, fields: readon
     )
   ]
   for (const f of fields) {
-    if (f.type === 'SIGN_PAGING_SEAL') parts.push(pagingSliceSvg(f, values.get(f.fieldId), page.index, pageCount))
-    else if (f.page === page.index) parts.push(fieldSvg(f, values.get(f.fieldId)))
+    if (f.type === 'SIGN_PAGING_SEAL') parts.push(pagingSliceSvg(f, values.get(f.fieldId), page.index, pageCount, page.width, page.height))
+    else if (f.page === page.index) parts.push(fieldSvg(f, values.get(f.fieldId), page.width, page.height))
   }
   parts.push('</svg>')
   return parts.join('')
@@ -362,17 +375,19 @@ export function pageDataUrl(svg: string): string {
 
 // ------------------------------------------------------------------ canonical content (hashing)
 
-/** The static part: every page's text and the fields' definitions. */
-export function canonicalStatic(contractNo: string, title: string, pages: readonly PageModel[], fields: readonly Field[]): string {
+/** The static part: every page's text (a hosted page: its image's hash) and the fields' definitions; a hosted contract adds its PDF's hash. */
+export function canonicalStatic(contractNo: string, title: string, pages: readonly PageModel[], fields: readonly Field[], originalPdf?: string): string {
   return JSON.stringify({
     contractNo,
     title,
+    ...(originalPdf ? { originalPdf } : {}),
     pages: pages.map((p) => [
       p.index,
       p.width,
       p.height,
       p.items.map((i) => [r2(i.x), r2(i.y), i.size, i.bold ? 1 : 0, i.text]),
-      p.seals.map((x) => [r2(x.x), r2(x.y), r2(x.size), x.spec.text, x.spec.purpose])
+      p.seals.map((x) => [r2(x.x), r2(x.y), r2(x.size), x.spec.text, x.spec.purpose]),
+      ...(p.image ? [p.image.hash] : [])
     ]),
     fields: fields.map((f) => [f.fieldId, f.signerId, f.type, f.page, r2(f.x * 1e4), r2(f.y * 1e4), r2(f.w * 1e4), r2(f.h * 1e4), f.required ? 1 : 0, f.label])
   })

@@ -28,6 +28,10 @@ export function signingDev(c: SigningDevContext): Pick<SigningDevTools, 'playOth
             skipped.push({ signerId: s.signerId, reason: '合同不在签署中' })
             continue
           }
+          if (flow.hosted) {
+            skipped.push({ signerId: s.signerId, reason: '主持人发起的会中签约由签署人本人签署，沙箱不代签' })
+            continue
+          }
           if (except.has(s.signerId) || s.joinedBy !== null) {
             skipped.push({ signerId: s.signerId, reason: '该签署人由真人操作，沙箱不代签' })
             continue

@@ -38,5 +38,11 @@ export function signingModule(k: SandboxKernel): { ops: SigningOperations; dev: 
   const c = { ...c4, ...signingRunner(c4) }
   const ops: SigningOperations = { ...contractOps(c), ...submitOps(c), ...statusOps(c), ...documentOps(c) }
   const dev: SigningDevTools = signingDev(c)
+  // The HTTP sandbox server decides auto-play at start (off unless a demo asks for it)
+  if (k.autoPlayOthers !== undefined) {
+    const s = c.slice()
+    s.autoPlay = k.autoPlayOthers
+    if (!s.autoPlay) for (const rec of Object.values(s.flows)) rec.schedule = []
+  }
   return { ops, dev }
 }

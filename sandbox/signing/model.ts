@@ -3,10 +3,12 @@ import type { SealSpec as DomainSealSpec } from '@/domain/seal/geometry'
 import type { FaceCapture, Field, IntentMethod, SigningOptions, SubmitResult } from '@/services/types'
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
+import { ServiceError } from '@/services/errors'
 import { utf8Bytes } from '../core/hash'
 import { invalid } from '../core/input'
 import type { FlowRecord } from '../core/state'
 import { canonicalStatic, layoutContract, resolvePage, type PageModel } from './contractRender'
+import { hostedSupport } from './hostedSupport'
 import { contractSpecFor, sealEnterpriseName, sealPurpose, type ContractSpec, type DemoSeal } from './signingDemo'
 
 export const SECOND = 1000
@@ -176,7 +178,10 @@ export interface ContractInfo {
 export const contractCache = new Map<string, ContractInfo>()
 
 export function contractKey(flow: FlowRecord): string {
-  return [flow.flowId, flow.title, flow.pageCount, ...flow.signers.map((s) => `${s.signerId}:${s.name}:${s.enterpriseName ?? ''}`)].join('|')
+  const parts = [flow.flowId, flow.title, flow.pageCount, ...flow.signers.map((s) => `${s.signerId}:${s.name}:${s.enterpriseName ?? ''}`)]
+  // a hosted contract: its uploaded PDF and the moment it was made tell it apart
+  if (flow.hosted) parts.push(`hosted:${flow.hosted.pdf}:${flow.createdAt}`)
+  return parts.join('|')
 }
 
 /** Contract text, fields and options of a flow (pure function of the flow data; cached). */
@@ -184,6 +189,14 @@ export function contractOf(flow: FlowRecord): ContractInfo {
   const key = contractKey(flow)
   const hit = contractCache.get(key)
   if (hit) return hit
+  if (flow.hosted) {
+    const support = hostedSupport()
+    if (!support) throw new ServiceError('UNSUPPORTED', '当前版本暂不支持打开该合同，请在电脑浏览器中打开签署链接')
+    const hosted = support.contractOf(flow)
+    if (contractCache.size > 32) contractCache.clear()
+    contractCache.set(key, hosted)
+    return hosted
+  }
   const spec = contractSpecFor(flow)
   const pages = layoutContract(spec, flow.title, flow.pageCount, key)
   const fields: Field[] = spec.fields

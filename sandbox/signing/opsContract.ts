@@ -18,11 +18,11 @@ import type {
 } from '@/services/types'
 import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { inputObject, invalid } from '../core/input'
+import { bytesToBase64 } from '@/domain/base64'
 import { pageDataUrl, renderPageSvg, type RenderValue } from './contractRender'
 import { FACE_ACTIONS } from '../core/model'
-import { METHODS, SIGNING_RULES, contractOf, requireInt, sealSpecOf } from './model'
+import { METHODS, SIGNING_RULES, contractOf, requireInt } from './model'
 import type { SigningRunnerContext, signingRunner } from './runner'
-import { sealEnterpriseName } from './signingDemo'
 
 export type ContractOpsContext = SigningRunnerContext & ReturnType<typeof signingRunner>
 
@@ -83,9 +83,14 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
         const values = new Map<string, RenderValue>()
         for (const [id, v] of Object.entries(rec.values)) values.set(id, renderValue(v, id))
         const pages: PageImage[] = []
+        // hosted contracts: the page images the host uploaded (blobs)
+        const imageOf = (hash: string) => {
+          const bytes = k.blobs.get(hash)
+          return bytes ? bytesToBase64(bytes) : null
+        }
         for (let i = from; i < end; i++) {
           const p = c.pages[i]
-          pages.push({ index: i, width: p.width, height: p.height, src: pageDataUrl(renderPageSvg(p, flow.pageCount, c.fields, values)) })
+          pages.push({ index: i, width: p.width, height: p.height, src: pageDataUrl(renderPageSvg(p, flow.pageCount, c.fields, values, imageOf)) })
         }
         return { flowId: flow.flowId, revision: rec.revision, pageCount: flow.pageCount, pages }
       })
@@ -99,12 +104,12 @@ export function contractOps(c: ContractOpsContext): Pick<SigningOperations, 'get
         const c = contractOf(flow)
         const sealFields = c.fields.filter((f) => f.signerId === signer.signerId && (f.type === 'SIGN_SEAL' || f.type === 'SIGN_PAGING_SEAL'))
         const seals: SealInfo[] = sealsFor(signer, session.idHash).map((s) => {
-          const spec = sealSpecOf(s)
+          const spec = s.spec
           return {
             sealId: s.sealId,
             sealType: s.sealType,
             typeLabel: SEAL_TYPE_LABELS[s.sealType],
-            enterpriseName: sealEnterpriseName(s),
+            enterpriseName: s.enterpriseName,
             spec,
             image: sealDataUrl(spec, 160),
             acceptedBy: sealFields.filter((f) => (f.acceptedSealTypes ?? []).includes(s.sealType)).map((f) => f.fieldId)

@@ -106,7 +106,12 @@ export function documentOps(c: StatusOpsContext): Pick<SigningOperations, 'getCo
       const { flow, info } = snap
       const key = `${contractKey(flow)}|${flow.createdAt}`
       let made = originals.get(key)
-      if (!made) {
+      if (flow.hosted) {
+        // a hosted contract: the PDF the host uploaded, as uploaded
+        const uploaded = k.blobs.get(flow.hosted.pdf)
+        if (!uploaded) throw new ServiceError('DOCUMENT_UNAVAILABLE', '合同原文件未保存在此设备，请在发起方的电脑上下载')
+        made = Promise.resolve(uploaded)
+      } else if (!made) {
         if (originals.size >= 8) originals.clear()
         made = pdf.pdfFromPages(info.pages, { title: flow.title, createdAt: new Date(flow.createdAt) }, pdf.loadShard)
         originals.set(key, made)

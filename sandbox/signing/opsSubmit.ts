@@ -11,7 +11,6 @@ import { SEAL_TYPE_LABELS } from '@/services/types.signing'
 import { inputObject, invalid, requireString } from '../core/input'
 import { IDEMPOTENCY_KEY, SIGNING_RULES, type StoredValue, contractOf, sha256Hex } from './model'
 import type { SigningRunnerContext, signingRunner } from './runner'
-import { demoSeal, sealEnterpriseName } from './signingDemo'
 
 export type SubmitOpsContext = SigningRunnerContext & ReturnType<typeof signingRunner>
 
@@ -26,6 +25,7 @@ export function submitOps(c: SubmitOpsContext): Pick<SigningOperations, 'confirm
     assertCanAct,
     flowRec,
     sealsFor,
+    sealOf,
     storeImage,
     commitSigned,
     applyDue,
@@ -157,7 +157,7 @@ export function submitOps(c: SubmitOpsContext): Pick<SigningOperations, 'confirm
         const checked = validateSubmission(myFields as FieldRules[], rawValues, {
           allowSystemSignature: c.options.allowSystemSignature,
           signatureApply: c.options.signatureApply,
-          sealTypeOf: (id) => demoSeal(id)?.sealType ?? null
+          sealTypeOf: (id) => sealOf(id)?.sealType ?? null
         })
         if (checked.problems.length) {
           const p = checked.problems[0]
@@ -171,11 +171,12 @@ export function submitOps(c: SubmitOpsContext): Pick<SigningOperations, 'confirm
         for (const v of checked.values) {
           if (!v.sealId) continue
           if (!mySeals.some((x) => x.sealId === v.sealId)) {
-            const seal = demoSeal(v.sealId)
+            const seal = sealOf(v.sealId)
+            const what = seal ? `${seal.enterpriseName}的${SEAL_TYPE_LABELS[seal.sealType]}` : '该印章'
             throw new ServiceError(
               'SEAL_NOT_AUTHORIZED',
-              seal ? `您未获授权使用${sealEnterpriseName(seal)}的${SEAL_TYPE_LABELS[seal.sealType]}，请联系企业管理员授权` : '您未获授权使用该印章',
-              { fieldId: v.fieldId, sealId: v.sealId }
+              seal && !seal.enabled ? `${what}已被企业管理员停用，无法使用，请联系企业管理员` : `您未获授权使用${what}，请联系企业管理员授权`,
+              { fieldId: v.fieldId, sealId: v.sealId, ...(seal && !seal.enabled ? { reason: 'SEAL_DISABLED' } : {}) }
             )
           }
         }

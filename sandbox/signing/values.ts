@@ -13,13 +13,14 @@ import { hashId } from '../core/hash'
 import type { FlowRecord, SignerRecord } from '../core/state'
 import type { SigningAccessContext, signingAccess } from './access'
 import type { RenderValue } from './contractRender'
-import { type ContractInfo, type FlowSign, MINUTE, SECOND, SIGNING_RULES, type StoredValue, contractOf, documentHash, hex, sealSpecOf } from './model'
-import { DEMO_SEALS, demoSeal, sealCreditCode, type DemoSeal } from './signingDemo'
+import { type ContractInfo, type FlowSign, MINUTE, SECOND, SIGNING_RULES, type StoredValue, contractOf, documentHash, hex } from './model'
+import { fromDemo, orgSealsFor, sealById, type UsableSeal } from './seals'
+import { DEMO_SEALS, sealCreditCode, type DemoSeal } from './signingDemo'
 
 export type SigningValuesContext = SigningAccessContext & ReturnType<typeof signingAccess>
 
 export function signingValues(c: SigningValuesContext) {
-  const { mark, slice, nextSeq, statusOf, waitingFor } = c
+  const { k, mark, slice, nextSeq, statusOf, waitingFor } = c
   // ---- per-flow record
 
   function flowRec(flow: FlowRecord): FlowSign {
@@ -50,10 +51,19 @@ export function signingValues(c: SigningValuesContext) {
     return seal.authorised.some((p) => hashId(DEMO_PEOPLE[p].idNumber) === idHash) || grantsOf(seal.sealId).includes(idHash)
   }
 
-  /** Seals of the signer's enterprise the person may use. */
-  function sealsFor(signer: SignerRecord, idHash: string): DemoSeal[] {
+  /**
+   * Seals of the signer's enterprise the person may use: the demo enterprises' by their lists,
+   * and the enabled seals of an enterprise activated in the sandbox its administrator granted them.
+   */
+  function sealsFor(signer: SignerRecord, idHash: string): UsableSeal[] {
     if (signer.partyType !== 'ENTERPRISE' || !signer.enterpriseCreditCode) return []
-    return DEMO_SEALS.filter((s) => sealCreditCode(s) === signer.enterpriseCreditCode && isAuthorised(s, idHash))
+    const demo = DEMO_SEALS.filter((s) => sealCreditCode(s) === signer.enterpriseCreditCode && isAuthorised(s, idHash)).map(fromDemo)
+    return [...demo, ...orgSealsFor(k.state(), signer.enterpriseCreditCode, idHash)]
+  }
+
+  /** Any known seal by id (demo or an activated enterprise's, disabled ones too). */
+  function sealOf(sealId: string | undefined): UsableSeal | null {
+    return sealById(k.state(), sealId)
   }
 
   function sealTypesLabel(types: readonly SealType[]): string {
@@ -84,8 +94,8 @@ export function signingValues(c: SigningValuesContext) {
     if (v.img) out.png = slice().images[v.img]?.b64 ?? null
     if (v.sys) out.systemName = v.sys
     if (v.sealId) {
-      const seal = demoSeal(v.sealId)
-      if (seal) out.seal = sealSpecOf(seal)
+      const seal = sealOf(v.sealId)
+      if (seal) out.seal = seal.spec
     }
     if (v.text !== undefined) out.text = v.text
     if (v.checked !== undefined) out.checked = v.checked
@@ -100,7 +110,7 @@ export function signingValues(c: SigningValuesContext) {
         break
       case 'SIGN_SEAL':
       case 'SIGN_PAGING_SEAL': {
-        const seal = v.sealId ? demoSeal(v.sealId) : null
+        const seal = sealOf(v.sealId)
         display = seal ? SEAL_TYPE_LABELS[seal.sealType] : '已盖章'
         break
       }
@@ -199,7 +209,8 @@ export function signingValues(c: SigningValuesContext) {
 
   /** After a signature: the flow's pending signers nobody has joined sign a few seconds later. */
   function scheduleOthers(flow: FlowRecord, rec: FlowSign, t: number): void {
-    if (!slice().autoPlay) return
+    // hosted flows (sandbox/host) are signed by people only
+    if (!slice().autoPlay || flow.hosted) return
     const others = flow.signers
       .filter((s) => s.status === 'PENDING' && s.joinedBy === null && !rec.schedule.some((x) => x.signerId === s.signerId))
       .sort((a, b) => a.order - b.order)
@@ -250,6 +261,7 @@ export function signingValues(c: SigningValuesContext) {
     grantsOf,
     isAuthorised,
     sealsFor,
+    sealOf,
     sealTypesLabel,
     storeImage,
     renderValue,

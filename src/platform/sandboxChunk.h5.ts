@@ -8,8 +8,18 @@ import type { KeyValueStore } from '@/services/storage'
  * are and leaves the modules they share with it (demo data, hashing, rng) out of their chunks.
  */
 const modules: SandboxModuleLoaders = {
-  signing: () => import(/* webpackChunkName: "sandbox-signing" */ '@sandbox/signing').then((m) => m.signingModule),
-  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@sandbox/enterprise').then((m) => m.enterpriseModule)
+  // With the hosted-contract support: a phone may open a meeting a host set up in this browser
+  signing: () =>
+    Promise.all([
+      import(/* webpackChunkName: "sandbox-signing" */ '@sandbox/signing'),
+      import(/* webpackChunkName: "sandbox-signing" */ '@sandbox/signing/hostedContract')
+    ]).then(([m, hosted]) => {
+      hosted.installHostedContracts()
+      return m.signingModule
+    }),
+  enterprise: () => import(/* webpackChunkName: "sandbox-enterprise" */ '@sandbox/enterprise').then((m) => m.enterpriseModule),
+  host: () => import(/* webpackChunkName: "sandbox-host" */ '@sandbox/host').then((m) => m.hostModule),
+  org: () => import(/* webpackChunkName: "sandbox-org" */ '@sandbox/org').then((m) => m.orgModule)
 }
 
 export function createH5Sandbox(storage: KeyValueStore, linkBase: string): AppSandbox {

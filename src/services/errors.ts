@@ -4,14 +4,18 @@
  * (e.g. remaining tries, retry time, the flow status).
  */
 import { ENTERPRISE_ERROR_STATUS, type EnterpriseErrorCode } from './types.enterprise'
+import { HOST_ERROR_STATUS, type HostErrorCode } from './types.host'
+import { ORG_ERROR_STATUS, type OrgErrorCode } from './types.org'
 import { SIGNING_ERROR_STATUS, type SigningErrorCode } from './types.signing.errors'
 
 /** Every error code: the core ones below plus each feature area's (declared in its types file). */
-export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode
+export type ErrorCode = CoreErrorCode | SigningErrorCode | EnterpriseErrorCode | HostErrorCode | OrgErrorCode
 
 export type CoreErrorCode =
   // input
   | 'INVALID_INPUT'
+  /** A request body over the transport's limit (details.maxBytes) */
+  | 'PAYLOAD_TOO_LARGE'
   // links and flows
   | 'LINK_INVALID'
   | 'LINK_EXPIRED'
@@ -83,6 +87,7 @@ export function toServiceError(e: unknown): ServiceError {
 
 const CORE_HTTP_STATUS: Record<CoreErrorCode, number> = {
   INVALID_INPUT: 400,
+  PAYLOAD_TOO_LARGE: 413,
   LINK_INVALID: 404,
   LINK_EXPIRED: 410,
   FLOW_NOT_FOUND: 404,
@@ -113,5 +118,7 @@ const CORE_HTTP_STATUS: Record<CoreErrorCode, number> = {
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   ...CORE_HTTP_STATUS,
   ...SIGNING_ERROR_STATUS,
-  ...ENTERPRISE_ERROR_STATUS
+  ...ENTERPRISE_ERROR_STATUS,
+  ...HOST_ERROR_STATUS,
+  ...ORG_ERROR_STATUS
 }

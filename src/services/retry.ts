@@ -62,7 +62,20 @@ const SAFE: Record<OperationName, boolean> = {
   confirmCloudEnterprise: false,
   listLetterReviews: true,
   getLetterReview: true,
-  decideLetter: false
+  decideLetter: false,
+  // host
+  createHostedMeeting: false, // a second meeting, and a second round of SMS invites
+  getHostedMeeting: true,
+  listHostedMeetings: true,
+  cancelHostedMeeting: false,
+  // org (enterprise management)
+  listMyOrgs: true,
+  getOrg: true,
+  addOrgMember: false, // a second try is refused as an existing member
+  createOrgSeal: false, // would make a second seal
+  setOrgSealEnabled: true, // sets, not toggles
+  grantOrgSeal: true, // granting twice is granting once
+  revokeOrgSeal: true
 }
 
 /** Operations that may be repeated automatically. */

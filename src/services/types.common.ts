@@ -123,6 +123,14 @@ export interface MeetingFlowView {
   signedCount: number
 }
 
+/** What a hosted meeting's screen (大屏) shows besides the progress. Images as data URLs (PNG/JPEG). */
+export interface MeetingScreenLayout {
+  /** Default: the meeting name */
+  title: string
+  logo: string | null
+  background: string | null
+}
+
 /** What the initiator's meeting screen shows; polled while it is open. */
 export interface MeetingBoard {
   meetingId: string
@@ -130,6 +138,8 @@ export interface MeetingBoard {
   flows: MeetingFlowView[]
   /** Every signer of every flow has signed */
   allSigned: boolean
+  /** The host's screen layout (hosted meetings, types.host.ts); absent for the demo meetings */
+  layout?: MeetingScreenLayout | null
   /** Backend time of this answer */
   at: number
 }

@@ -42,6 +42,8 @@ export type SigningErrorCode =
   | 'DECLINE_NOT_ALLOWED'
   /** This backend cannot make the PDF of record here (WeChat's embedded sandbox) */
   | 'DOCUMENT_UNAVAILABLE'
+  /** A hosted meeting before its start time (details.startsAt): read now, sign from the start */
+  | 'MEETING_NOT_STARTED'
 
 export const SIGNING_ERROR_STATUS: Record<SigningErrorCode, number> = {
   NOT_YOUR_TURN: 409,
@@ -64,5 +66,6 @@ export const SIGNING_ERROR_STATUS: Record<SigningErrorCode, number> = {
   SIGNING_PASSWORD_LOCKED: 423,
   IDEMPOTENCY_KEY_REUSED: 409,
   DECLINE_NOT_ALLOWED: 403,
-  DOCUMENT_UNAVAILABLE: 501
+  DOCUMENT_UNAVAILABLE: 501,
+  MEETING_NOT_STARTED: 409
 }

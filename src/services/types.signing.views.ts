@@ -102,7 +102,15 @@ export interface ReadingProgress {
 }
 
 export type SigningBlockReason =
-  'FLOW_EXPIRED' | 'FLOW_CANCELLED' | 'FLOW_DECLINED' | 'FLOW_COMPLETED' | 'ALREADY_SIGNED' | 'ALREADY_DECLINED' | 'NOT_YOUR_TURN'
+  | 'FLOW_EXPIRED'
+  | 'FLOW_CANCELLED'
+  | 'FLOW_DECLINED'
+  | 'FLOW_COMPLETED'
+  | 'ALREADY_SIGNED'
+  | 'ALREADY_DECLINED'
+  | 'NOT_YOUR_TURN'
+  /** a hosted meeting before its start time: read now, sign from the start */
+  | 'MEETING_NOT_STARTED'
 
 export interface ContractView {
   flowId: string

@@ -28,11 +28,15 @@ import type {
   SmsMessage
 } from './types.common'
 import { ENTERPRISE_OPERATIONS, type EnterpriseDevTools, type EnterpriseOperations } from './types.enterprise'
+import { HOST_OPERATIONS, type HostOperations } from './types.host'
+import { ORG_OPERATIONS, type OrgDevTools, type OrgOperations } from './types.org'
 import { SIGNING_OPERATIONS, type SigningDevTools, type SigningOperations } from './types.signing'
 
 export * from './types.common'
 export * from './types.signing'
 export * from './types.enterprise'
+export * from './types.host'
+export * from './types.org'
 
 /** The way in: links, identity, sessions and flows. Documented in docs/service-contract.md. */
 export interface CoreOperations {
@@ -68,9 +72,9 @@ export interface CoreOperations {
 
 /**
  * Every operation. Feature areas declare theirs in their own files (types.signing.ts,
- * types.enterprise.ts) so they grow without reshaping this one.
+ * types.enterprise.ts, types.host.ts, types.org.ts) so they grow without reshaping this one.
  */
-export interface InkSealService extends CoreOperations, SigningOperations, EnterpriseOperations {}
+export interface InkSealService extends CoreOperations, SigningOperations, EnterpriseOperations, HostOperations, OrgOperations {}
 
 /** Developer tools, present only on the sandbox (the dev panel). */
 /** The sandbox core's developer tools: what the panel lists, and a reset. */
@@ -84,7 +88,7 @@ export interface CoreDevTools {
 }
 
 /** Every developer tool: the core's and its feature modules'. */
-export interface SandboxDevTools extends CoreDevTools, SigningDevTools, EnterpriseDevTools {}
+export interface SandboxDevTools extends CoreDevTools, SigningDevTools, EnterpriseDevTools, OrgDevTools {}
 
 export type OperationName = keyof InkSealService
 
@@ -105,7 +109,9 @@ const CORE_OPERATIONS: Record<keyof CoreOperations, true> = {
 export const OPERATIONS: readonly OperationName[] = Object.keys({
   ...CORE_OPERATIONS,
   ...SIGNING_OPERATIONS,
-  ...ENTERPRISE_OPERATIONS
+  ...ENTERPRISE_OPERATIONS,
+  ...HOST_OPERATIONS,
+  ...ORG_OPERATIONS
 } satisfies Record<OperationName, true>) as OperationName[]
 
 export type OperationInput<K extends OperationName> = Parameters<InkSealService[K]>[0]

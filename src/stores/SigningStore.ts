@@ -1,4 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
+import { isWaiting } from '@/domain/contract/machine'
 import { toServiceError, type ServiceError } from '@/services/errors'
 import type { KeyValueStore } from '@/services/storage'
 import type { ContractView, InkSealService } from '@/services/types'
@@ -207,7 +208,7 @@ export class SigningStore {
         if (!contract.canSign && (wasOpen === 'READING' || wasOpen === 'FILLING')) {
           if (contract.myStatus === 'SIGNED') core.fire('SIGNED_ELSEWHERE')
           else if (contract.myStatus === 'DECLINED') core.fire('DECLINE')
-          else if (contract.blockedReason !== 'NOT_YOUR_TURN') core.fire('CLOSE')
+          else if (!isWaiting(contract.blockedReason)) core.fire('CLOSE')
         } else if (contract.canSign && wasOpen === 'READING' && this.reading.readingSatisfied) {
           core.fire('READ_DONE')
         }

@@ -77,6 +77,7 @@ describe('signing state machine', () => {
     expect(initialPhase({ myStatus: 'PENDING', canSign: true, readingSatisfied: false })).toBe('READING')
     expect(initialPhase({ myStatus: 'PENDING', canSign: true, readingSatisfied: true })).toBe('FILLING')
     expect(initialPhase({ myStatus: 'PENDING', canSign: false, blockedReason: 'NOT_YOUR_TURN', readingSatisfied: true })).toBe('READING')
+    expect(initialPhase({ myStatus: 'PENDING', canSign: false, blockedReason: 'MEETING_NOT_STARTED', readingSatisfied: true })).toBe('READING')
     expect(initialPhase({ myStatus: 'EXPIRED', canSign: false, blockedReason: 'FLOW_EXPIRED', readingSatisfied: false })).toBe('READ_ONLY')
     expect(initialPhase({ myStatus: 'SIGNED', canSign: false, readingSatisfied: true })).toBe('SIGNED')
     expect(initialPhase({ myStatus: 'DECLINED', canSign: false, readingSatisfied: true })).toBe('DECLINED')

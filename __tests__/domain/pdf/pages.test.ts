@@ -51,11 +51,20 @@ describe('contract PDF from its page layout', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  test('no pages, or text without outlines, is refused', async () => {
+  test('no pages is refused; text without outlines is made, its character a hex box that extracts as itself', async () => {
     await expect(pdfFromPages([], { title: 'x', createdAt: new Date(0) }, loadKaiShard)).rejects.toThrow('at least one page')
-    await expect(
-      pdfFromPages([{ width: 100, height: 100, items: [{ x: 1, y: 50, text: '㐀', size: 12 }] }], { title: 'x', createdAt: new Date(0) }, loadKaiShard)
-    ).rejects.toThrow('no outline for 㐀')
+    const pdf = await pdfFromPages(
+      [{ width: 100, height: 100, items: [{ x: 1, y: 50, text: '甲㐀乙', size: 12 }] }],
+      { title: 'x', createdAt: new Date(0) },
+      loadKaiShard
+    )
+    const file = path.join(os.tmpdir(), `inkseal-pages-${process.pid}.pdf`)
+    fs.writeFileSync(file, pdf)
+    try {
+      expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('甲㐀乙')
+    } finally {
+      fs.rmSync(file, { force: true })
+    }
   })
 })
 

@@ -14,7 +14,6 @@ import { reportTexts } from '@/domain/pdf/report'
 import { verifyPdf } from '@/domain/pdf/verify'
 import type { Stamp } from '@/domain/pdf/stamp'
 import { createTestCa, type TestCa } from '@/domain/pdf/testCa'
-import { MissingGlyphError } from '@/domain/pdf/text'
 import { loadKaiShard } from '@/platform/glyphs.h5'
 
 // key generation, PDF tools (pdftoppm, pdfsig, qpdf) and rendering take seconds on a loaded machine
@@ -183,13 +182,34 @@ describe('PDF of record', () => {
     }
   })
 
-  test('refusals: a field on a page the document lacks; text with characters the outlines lack; not a PDF', async () => {
+  test('refusals: a field on a page the document lacks; not a PDF', async () => {
     const inp = await input(2)
     await expect(makePdfOfRecord(inp)).rejects.toThrow('page 2 is outside the document')
     const two = await input(2)
-    two.stamps = [{ kind: 'TEXT', page: 0, rect: DATE.rect, text: '㐀' }]
-    await expect(makePdfOfRecord(two)).rejects.toBeInstanceOf(MissingGlyphError)
     await expect(makePdfOfRecord({ ...two, original: new TextEncoder().encode('not a pdf') })).rejects.toThrow()
+  })
+
+  test('a character the outlines lack (rare hanzi, emoji) is drawn as a hex box and still extracts as itself: the document is made', async () => {
+    const inp = await input(1)
+    const box = { x: 0.1, y: 0.1, w: 0.5, h: 0.06 }
+    inp.stamps = [{ kind: 'TEXT', page: 0, rect: box, text: '住址㐀路😀号' }]
+    inp.report = { ...inp.report, signers: [{ ...inp.report.signers[0], name: '䶮*' }] }
+    const rec = await makePdfOfRecord(inp)
+    expect(rec.substituted.sort()).toEqual(['㐀', '䶮', '😀'].sort())
+    const file = path.join(dir, 'fallback.pdf')
+    fs.writeFileSync(file, rec.pdf)
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    expect(text).toContain('住址㐀路😀号')
+    expect(text).toContain('䶮*')
+    expect(() => execFileSync('qpdf', ['--check', file])).not.toThrow()
+    // the boxes are drawn: more ink than the same text with the two characters left out
+    const plain = await input(1)
+    plain.stamps = [{ kind: 'TEXT', page: 0, rect: box, text: '住址路号' }]
+    const plainFile = path.join(dir, 'plain.pdf')
+    fs.writeFileSync(plainFile, (await makePdfOfRecord(plain)).pdf)
+    expect(ink(render(file, 1), box)).toBeGreaterThan(ink(render(plainFile, 1), box) * 1.3)
+    // the outlines-only path never substitutes
+    expect((await makePdfOfRecord(plain)).substituted).toEqual([])
   })
 
   test('the outlines asked for cover every hex digit: the stamped hash is known only after stamping (a hash with a "b" failed one run in 60)', async () => {

@@ -80,15 +80,20 @@ export function allowedEvents(phase: SigningPhase): SigningEvent[] {
 export interface LoadedFacts {
   myStatus: 'PENDING' | 'SIGNED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED'
   canSign: boolean
-  /** ContractView.blockedReason: NOT_YOUR_TURN still lets the signer read (and wait) */
+  /** ContractView.blockedReason: NOT_YOUR_TURN and MEETING_NOT_STARTED still let the signer read (and wait) */
   blockedReason?: string | null
   readingSatisfied: boolean
+}
+
+/** Blocked only for now: the signer reads and waits (their turn, the meeting's start). */
+export function isWaiting(blockedReason: string | null | undefined): boolean {
+  return blockedReason === 'NOT_YOUR_TURN' || blockedReason === 'MEETING_NOT_STARTED'
 }
 
 export function initialPhase(input: LoadedFacts): SigningPhase {
   if (input.myStatus === 'SIGNED') return 'SIGNED'
   if (input.myStatus === 'DECLINED') return 'DECLINED'
-  if (input.blockedReason === 'NOT_YOUR_TURN') return 'READING'
+  if (isWaiting(input.blockedReason)) return 'READING'
   if (!input.canSign) return 'READ_ONLY'
   return input.readingSatisfied ? 'FILLING' : 'READING'
 }

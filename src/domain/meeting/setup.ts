@@ -7,6 +7,7 @@ import { validateCreditCode } from '@/domain/creditCode'
 import type { FieldType } from '@/domain/contract/fields'
 import { isValidFractionRect, type FractionRect } from '@/domain/contract/geometry'
 import { validateMobile, validatePersonName, validateResidentId } from '@/domain/identity'
+import { HOST_PDF_MAX_BYTES, HOST_PDF_MAX_PAGES } from './limits'
 
 export type SignerKind = 'PERSON' | 'ENTERPRISE'
 
@@ -176,9 +177,8 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(Math.max(v, lo), Math.max(lo, hi))
 }
 
-/** The contract a host uploads: a PDF by its bytes (fileType.ts), at most 20 MB and 200 pages. */
-export const HOST_PDF_MAX_BYTES = 20 * 1024 * 1024
-export const HOST_PDF_MAX_PAGES = 200
+/** The contract a host uploads: a PDF by its bytes (fileType.ts), at most 20 MB and 200 pages (limits.ts). */
+export { HOST_PDF_MAX_BYTES, HOST_PDF_MAX_PAGES }
 
 /** The page count, once the PDF has been opened; null when acceptable. */
 export function checkPageCount(pages: number): string | null {

@@ -6,5 +6,6 @@
 export { makePdfOfRecord, sha256Hex, type PdfOfRecord, type RecordInput } from './record'
 export { pdfFromPages, type LaidOutPage, type LaidOutText } from './pages'
 export { createTestCa, type TestCa } from './testCa'
+export { inspectPdf, PdfInspectError, type PdfInspection, type PdfProblem } from './inspect'
 export type { Stamp } from './stamp'
 export type { ReportSigner, SigningReport } from './report'

@@ -11,7 +11,7 @@ import type { SignerKeys } from './pkcs7'
 import { appendReport, reportTexts, type SigningReport } from './report'
 import { saveSigned } from './sign'
 import { applyStamps, stampTexts, type Stamp } from './stamp'
-import { glyphsFor, OutlineFonts } from './text'
+import { glyphsFor, isSubstitute, OutlineFonts } from './text'
 
 export interface RecordInput {
   original: Uint8Array
@@ -29,6 +29,8 @@ export interface PdfOfRecord {
   /** pages of the original plus the report's */
   pageCount: number
   signed: boolean
+  /** characters drawn as hex boxes because the outlines lack them (their text is still right) */
+  substituted: string[]
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -56,5 +58,6 @@ export async function makePdfOfRecord(input: RecordInput): Promise<PdfOfRecord> 
   const pdf = input.signature
     ? await saveSigned(out, { reason: input.signature.reason, name: input.signature.name, signingTime: input.signature.signingTime }, input.signature.keys)
     : await out.save({ useObjectStreams: false })
-  return { pdf, originalSha256, stampedSha256: report.stampedSha256, pageCount: out.getPageCount(), signed: !!input.signature }
+  const substituted = [...glyphs].filter(([, g]) => isSubstitute(g)).map(([ch]) => ch)
+  return { pdf, originalSha256, stampedSha256: report.stampedSha256, pageCount: out.getPageCount(), signed: !!input.signature, substituted }
 }

@@ -5,14 +5,22 @@
  */
 import type { PDFPage, RGB } from 'pdf-lib'
 import { KAI_GRID, loadGlyphs, type KaiShardLoader } from '@/domain/signature/glyphs'
-import { advanceOf, MissingGlyphError, type GlyphMap, type OutlineFonts } from './type3'
+import { hexBoxGlyph, HEX_DIGITS } from './fallbackGlyph'
+import { advanceOf, type GlyphMap, type OutlineFonts } from './type3'
 
 export { MissingGlyphError, OutlineFonts, type GlyphMap } from './type3'
+export { isSubstitute } from './fallbackGlyph'
 
-/** Outlines of every character of `texts`; throws MissingGlyphError when any is missing. */
+/**
+ * Outlines of every character of `texts`. A character the outlines lack gets a hex box
+ * (fallbackGlyph.ts), marked `substitute`: the document is made all the same.
+ */
 export async function glyphsFor(texts: string[], loadShard: KaiShardLoader): Promise<GlyphMap> {
   const { glyphs, missing } = await loadGlyphs(texts.join(''), loadShard)
-  if (missing.length) throw new MissingGlyphError(missing)
+  if (missing.length) {
+    const digits = (await loadGlyphs(HEX_DIGITS, loadShard)).glyphs
+    for (const ch of missing) glyphs.set(ch, hexBoxGlyph(ch, digits))
+  }
   return glyphs
 }
 

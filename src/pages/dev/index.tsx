@@ -107,6 +107,10 @@ function Dev() {
         刷新
       </Button>
 
+      <Button className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: routes.orgDev })} data-testid='dev-org-contracts'>
+        企业印章合同（沙箱）
+      </Button>
+
       {faults ? (
         <View className='card' data-testid='dev-faults'>
           <Text className='card__title'>网络故障模拟</Text>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { FlowCard } from '@/components/FlowCard'
 import { PageShell } from '@/components/PageShell'
 import { adapter } from '@/platform/adapter'
+import { HOST_CONSOLE } from '@/platform/features'
 import { routes } from '@/routes'
 import { useStore } from '@/stores/StoreContext'
 import type { ScanOutcome } from '@/platform/types'
@@ -15,6 +16,8 @@ function Index() {
   const { session, flow, dev } = store
   const [link, setLink] = useState('')
   const [message, setMessage] = useState<string | null>(null)
+  // 企业管理 shows for members of an activated enterprise (asked here: no store in the main package)
+  const [inOrg, setInOrg] = useState(false)
 
   useEffect(() => {
     // H5 opened at https://host/s/PAYLOAD: go straight to the entry check.
@@ -24,6 +27,13 @@ function Index() {
 
   useDidShow(() => {
     void flow.loadMine()
+    const token = session.active?.token
+    if (token)
+      store.service.listMyOrgs({ session: token }).then(
+        (orgs) => setInOrg(orgs.length > 0),
+        () => undefined
+      )
+    else setInOrg(false)
   })
 
   const handle = (r: ScanOutcome) => {
@@ -78,6 +88,11 @@ function Index() {
           <Button className='btn btn--small btn--ghost' data-testid='home-mine' onClick={() => Taro.navigateTo({ url: routes.mine })}>
             我的合同
           </Button>
+          {inOrg ? (
+            <Button className='btn btn--small btn--ghost' data-testid='home-org' onClick={() => Taro.navigateTo({ url: routes.org() })}>
+              企业管理
+            </Button>
+          ) : null}
           <Button className='btn btn--small btn--ghost' onClick={() => void store.signOut()}>
             退出登录
           </Button>
@@ -108,6 +123,11 @@ function Index() {
       <Button className='btn btn--ghost ent-home' data-testid='home-verify-pdf' onClick={() => Taro.navigateTo({ url: routes.verifyPdf })}>
         合同验签
       </Button>
+      {HOST_CONSOLE ? (
+        <Button className='btn btn--ghost ent-home' data-testid='home-host' onClick={() => Taro.navigateTo({ url: routes.host })}>
+          发起会中签约
+        </Button>
+      ) : null}
 
       {dev ? (
         <Button className='btn btn--ghost dev-entry' onClick={() => Taro.navigateTo({ url: routes.dev })}>

@@ -47,6 +47,8 @@ export interface HttpServiceOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15000
+/** Operations that upload files in their body get longer (a hosted meeting's PDF and page images: tens of MB). */
+export const UPLOAD_TIMEOUT_MS: Partial<Record<OperationName, number>> = { createHostedMeeting: 120_000 }
 
 export const TRANSPORT_MESSAGES = {
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
@@ -60,7 +62,7 @@ export function createHttpService(opts: HttpServiceOptions): InkSealService {
   const request = opts.request
 
   const call = (op: OperationName, input: unknown): Promise<unknown> =>
-    send(request, op, `${base}/api/v1/${op}`, input, timeoutMs).then((res) => readResponse(op, res))
+    send(request, op, `${base}/api/v1/${op}`, input, Math.max(timeoutMs, UPLOAD_TIMEOUT_MS[op] ?? 0)).then((res) => readResponse(op, res))
 
   const service = {} as Record<OperationName, (input: unknown) => Promise<unknown>>
   for (const op of OPERATIONS) {

@@ -1,4 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
+import { isWaiting } from '@/domain/contract/machine'
 import { toServiceError, type ServiceError } from '@/services/errors'
 import type { SubmitResult } from '@/services/types'
 import type { FieldDraft } from './FieldDraft'
@@ -66,6 +67,8 @@ export class Submission {
       this.clock.refreshClock()
       if (this.core.phase === 'READING') {
         draft.notice = c.canSign ? (this.clock.readingPrompt ?? '请先阅读合同') : (c.blockedMessage ?? '当前无法签署')
+        // waiting for a turn or the meeting's start: ask again, so that the next tap can go on
+        if (!c.canSign && isWaiting(c.blockedReason)) void this.reload()
         return false
       }
     }

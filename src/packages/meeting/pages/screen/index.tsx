@@ -1,17 +1,31 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import dayjs from 'dayjs'
 import { qrSvg, svgDataUrl } from '@/domain/qrSvg'
+import { fullscreenSupported, isFullscreen, onFullscreenChange, toggleFullscreen } from '@/platform/fullscreen'
 import { FLOW_STATUS_LABEL, SIGNER_STATUS_LABEL } from '@/stores/labels'
 import { useMeetingStore } from '@/stores/features/meeting'
 import './index.css'
 
+/** 全屏 / 退出全屏 (H5's Fullscreen API; nothing on WeChat). */
+function FullscreenButton() {
+  const [on, setOn] = useState(isFullscreen)
+  useEffect(() => onFullscreenChange(() => setOn(isFullscreen())), [])
+  if (!fullscreenSupported()) return null
+  return (
+    <Button className='meet__tab' onClick={() => void toggleFullscreen()} data-testid='meeting-fullscreen'>
+      {on ? '退出全屏' : '全屏'}
+    </Button>
+  )
+}
+
 /**
  * The initiator's meeting screen (会中签约), meant for a shared screen at full-screen: the
  * signing QR code of the selected flow and, under it, each signer's progress, polled live;
- * a results view lists every flow of the meeting.
+ * a results view lists every flow of the meeting. A hosted meeting (packages/host) brings its
+ * layout: a title, a logo and a background picture.
  */
 function MeetingScreen() {
   const meeting = useMeetingStore()
@@ -28,11 +42,21 @@ function MeetingScreen() {
   const signLink = flow?.signLink
   const qr = useMemo(() => (signLink ? svgDataUrl(qrSvg(signLink)) : ''), [signLink])
   const board = meeting.board
+  const layout = board?.layout ?? null
 
   return (
-    <View className='meet'>
+    <View className='meet' data-testid='meeting-root'>
+      {layout?.background ? <View className='meet__bg' style={{ backgroundImage: `url(${layout.background})` }} data-testid='meeting-background' /> : null}
       <View className='meet__head'>
-        <Text className='meet__title'>{board?.name ?? '签约会议大屏'}</Text>
+        <View className='meet__brand'>
+          {layout?.logo ? <Image className='meet__logo' src={layout.logo} mode='aspectFit' data-testid='meeting-logo' /> : null}
+          <Text className='meet__title' data-testid='meeting-title'>
+            {layout?.title || board?.name || '签约会议大屏'}
+          </Text>
+        </View>
+        <View className='meet__tabs'>
+          <FullscreenButton />
+        </View>
         {board ? (
           <View className='meet__tabs'>
             <Button className={`meet__tab ${meeting.view === 'screen' ? 'meet__tab--on' : ''}`} onClick={() => meeting.setView('screen')}>
