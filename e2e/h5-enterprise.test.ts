@@ -304,6 +304,12 @@ describe('enterprise onboarding (H5)', () => {
     await page.locator('[data-testid="review-item"]', { hasText: '广州南沙远航物流有限公司' }).waitFor({ timeout: 15_000 })
     await page.locator('[data-testid="review-open"]').first().click()
     await expect(page.locator('[data-testid="review-letter"]').innerText()).resolves.toContain('PDF 授权书')
+    // The reviewer opens the PDF itself: the same bytes the operator uploaded.
+    const viewed = page.waitForEvent('download')
+    await page.locator('[data-testid="review-open-pdf"]').click()
+    const viewedPath = path.join(tmp, 'reviewed.pdf')
+    await (await viewed).saveAs(viewedPath)
+    expect(fs.readFileSync(viewedPath).equals(pdf)).toBe(true)
     await fillArea(page, 'review-reason', '未盖章')
     await page.locator('[data-testid="review-reject"]').click()
     await expect(page.locator('[data-testid="review-reason-error"]').innerText()).resolves.toContain('5–200')

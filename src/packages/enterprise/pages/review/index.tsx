@@ -3,11 +3,19 @@ import dayjs from 'dayjs'
 import { observer } from 'mobx-react'
 import { useEffect, useState } from 'react'
 import { PageShell } from '@/components/PageShell'
+import { base64ToBytes } from '@/domain/base64'
 import { ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { sizeLabel } from '@/domain/fileType'
+import { saveAndOpen } from '@/platform/files'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
 import { ReviewDeskStore } from '@/stores/EnterpriseStore'
 import { useStore } from '@/stores/StoreContext'
+
+/** Opens a PDF letter with the platform's viewer (H5: a download the browser opens). */
+async function openPdf(file: { base64: string; mimeType: string }, fileName: string): Promise<void> {
+  const bytes = base64ToBytes(file.base64)
+  if (bytes) await saveAndOpen(bytes, fileName, file.mimeType)
+}
 
 const fmt = (t: number | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '')
 const OUTCOME = { PENDING: '待审核', APPROVED: '已通过', REJECTED: '已驳回' } as const
@@ -80,9 +88,18 @@ function ReviewDesk() {
           {o.file && o.file.mimeType.startsWith('image/') ? (
             <Image className='ent-preview' src={`data:${o.file.mimeType};base64,${o.file.base64}`} mode='aspectFit' data-testid='review-letter' />
           ) : o.file ? (
-            <Text className='hint' data-testid='review-letter'>
-              PDF 授权书（{sizeLabel(o.size)}），SHA-256 {o.sha256.slice(0, 16)}…
-            </Text>
+            <View>
+              <Text className='hint' data-testid='review-letter'>
+                PDF 授权书（{sizeLabel(o.size)}），SHA-256 {o.sha256.slice(0, 16)}…
+              </Text>
+              <Button
+                className='btn btn--small btn--ghost'
+                onClick={() => void openPdf(o.file as { base64: string; mimeType: string }, o.fileName)}
+                data-testid='review-open-pdf'
+              >
+                打开 PDF 查看
+              </Button>
+            </View>
           ) : (
             <Text className='fineprint'>授权书原件未保留（已审核，或超出沙箱保存上限）。SHA-256 {o.sha256.slice(0, 16)}…</Text>
           )}
