@@ -3,7 +3,10 @@
  * - the operator uploads a licence (file chooser), confirms it, names the administrator and asks
  *   the legal representative; a SECOND browser context, as the legal representative, opens the
  *   link, verifies and confirms; the operator's page then shows the enterprise activated;
- * - the letter path: template download, a rejection with its reason, a re-upload, approval;
+ * - the super administrator checked against the ID registry and confirmed by an SMS code;
+ * - the letter path: template download, the reviewer's desk (审核台) rejects with a reason, the
+ *   operator sees it and re-uploads, the reviewer approves;
+ * - 腾讯云企业快速认证 and its refusal;
  * - an unreadable picture asks for a retake; a government organisation is offered only the letter.
  *
  * Each browser context runs its own in-browser sandbox (state in that context's localStorage,
@@ -106,12 +109,34 @@ async function pickLicence(page: Page, file: { name: string; mimeType: string; b
   await (await chooser).setFiles(file)
 }
 
+/** Fills a Taro <Textarea> by its test id. */
+async function fillArea(page: Page, testId: string, value: string): Promise<void> {
+  const area = page.locator(`[data-testid="${testId}"] textarea`)
+  await area.fill(value)
+  await area.blur()
+}
+
+/** The code in the sandbox's SMS notice now (to tell a new one from it). */
+async function shownCode(page: Page): Promise<string | undefined> {
+  const notice = page.locator('[data-testid="sandbox-sms"]')
+  return /(\d{6})/.exec((await notice.count()) ? await notice.innerText() : '')?.[1]
+}
+
+/** Asks for a code with the button `testId`, and returns the new code the sandbox sent. */
+async function newCode(page: Page, testId: string): Promise<string> {
+  const before = await shownCode(page)
+  await page.locator(`[data-testid="${testId}"]`).click()
+  return readSmsCode(page, before)
+}
+
+/** Confirms the licence, names the administrator, who confirms with the code sent to their mobile. */
 async function confirmAndSetAdmin(page: Page): Promise<void> {
   await page.locator('[data-testid="confirm-license"]').click()
   await page.locator('[data-testid="step-admin"]').waitFor()
   await fill(page, 'admin-name', ADMIN.name)
   await fill(page, 'admin-idNumber', ADMIN.idNumber)
   await fill(page, 'admin-mobile', ADMIN.mobile)
+  await fill(page, 'admin-code', await newCode(page, 'admin-send-code'))
   await page.locator('[data-testid="save-admin"]').click()
   await page.locator('[data-testid="step-method"]').waitFor()
 }
@@ -228,15 +253,31 @@ describe('enterprise onboarding (H5)', () => {
     await op.context.close()
   })
 
-  test('letter path: the template downloads as a PDF; the first letter is rejected with a reason; a re-upload is approved after the review delay', async () => {
+  test('letter path: the administrator is checked and confirms by SMS; the template downloads; a reviewer rejects with a reason, the operator resubmits, the reviewer approves', async () => {
     const { page, context, errors, console: logs } = await newPhone(h5.browser)
-    // The sandbox clock is the page's clock: install a controllable one before the app loads.
-    await page.clock.install()
     const baseline = await startApplication(page, logs)
     await page.locator('[data-testid="sample-REJECT_FIRST"]').click()
     await page.locator('[data-testid="step-confirm"]').waitFor({ timeout: 20_000 })
     expect(await page.locator('[data-testid="lic-name"] input').inputValue()).toBe('广州南沙远航物流有限公司')
-    await confirmAndSetAdmin(page)
+
+    // An administrator whose name disagrees with the ID registry: refused under the name, no code sent.
+    await page.locator('[data-testid="confirm-license"]').click()
+    await page.locator('[data-testid="step-admin"]').waitFor()
+    await fill(page, 'admin-name', '赵明')
+    await fill(page, 'admin-idNumber', ADMIN.idNumber)
+    await fill(page, 'admin-mobile', ADMIN.mobile)
+    await page.locator('[data-testid="admin-send-code"]').click()
+    await expect(page.locator('[data-testid="admin-name-error"]').innerText()).resolves.toBe('超级管理员的姓名与身份证号不一致，请核对后重试')
+    // A wrong code is refused with its message; the typed details stay.
+    await fill(page, 'admin-name', ADMIN.name)
+    const code = await newCode(page, 'admin-send-code')
+    await fill(page, 'admin-code', code === '000000' ? '111111' : '000000')
+    await page.locator('[data-testid="save-admin"]').click()
+    await expect(page.locator('[data-testid="admin-code-error"]').innerText()).resolves.toContain('验证码错误')
+    expect(await page.locator('[data-testid="admin-idNumber"] input').inputValue()).toBe(ADMIN.idNumber)
+    await fill(page, 'admin-code', code)
+    await page.locator('[data-testid="save-admin"]').click()
+    await page.locator('[data-testid="step-method"]').waitFor()
     await page.locator('[data-testid="method-LETTER"]').click()
 
     await page.locator('[data-testid="view-template"]').click()
@@ -256,19 +297,45 @@ describe('enterprise onboarding (H5)', () => {
     const review = page.locator('[data-testid="letter-review"]')
     await review.waitFor({ timeout: 15_000 })
     expect(await page.locator('[data-testid="ent-status-label"]').innerText()).toBe('授权书审核中')
+    expect(await page.locator('[data-testid="letter-outcome"]').innerText()).toBe('审核中')
 
-    // Two minutes later (sandbox clock) the review is done: this demo enterprise's first letter is rejected.
-    await page.clock.fastForward('02:05')
+    // The reviewer's desk (the sandbox's operations role): the letter waits there.
+    await page.locator('[data-testid="open-review-desk"]').click()
+    await page.locator('[data-testid="review-item"]', { hasText: '广州南沙远航物流有限公司' }).waitFor({ timeout: 15_000 })
+    await page.locator('[data-testid="review-open"]').first().click()
+    await expect(page.locator('[data-testid="review-letter"]').innerText()).resolves.toContain('PDF 授权书')
+    // The reviewer opens the PDF itself: the same bytes the operator uploaded.
+    const viewed = page.waitForEvent('download')
+    await page.locator('[data-testid="review-open-pdf"]').click()
+    const viewedPath = path.join(tmp, 'reviewed.pdf')
+    await (await viewed).saveAs(viewedPath)
+    expect(fs.readFileSync(viewedPath).equals(pdf)).toBe(true)
+    await fillArea(page, 'review-reason', '未盖章')
+    await page.locator('[data-testid="review-reject"]').click()
+    await expect(page.locator('[data-testid="review-reason-error"]').innerText()).resolves.toContain('5–200')
+    const reason = '授权书未加盖企业公章，请盖章后重新上传'
+    await fillArea(page, 'review-reason', reason)
+    await page.locator('[data-testid="review-reject"]').click()
+    await expect(page.locator('[data-testid="review-decided"]').innerText()).resolves.toContain(`已驳回：${reason}`)
+
+    // Back on the operator's page: the reason, and a re-upload with nothing to retype.
+    await page.goBack()
     const rejected = page.locator('[data-testid="letter-rejected"]')
     await rejected.waitFor({ timeout: 15_000 })
-    expect(await rejected.innerText()).toContain('未加盖企业公章')
-
-    // Re-upload a stamped letter (a PNG) from the status page.
+    expect(await rejected.innerText()).toContain(reason)
+    expect(await page.locator('[data-testid="letter-outcome"]').innerText()).toBe(`已驳回：${reason}`)
     const again = page.waitForEvent('filechooser')
     await page.locator('[data-testid="pick-letter"]').click()
     await (await again).setFiles({ name: '授权书-已盖章.png', mimeType: 'image/png', buffer: Buffer.from(samplePng('LETTER')) })
     await review.waitFor({ timeout: 15_000 })
-    await page.clock.fastForward('02:05')
+
+    await page.locator('[data-testid="open-review-desk"]').click()
+    await page.locator('[data-testid="review-item"]', { hasText: '待审核 · 第 2 次提交' }).waitFor({ timeout: 15_000 })
+    await page.locator('[data-testid="review-open"]').first().click()
+    await page.locator('img[src^="data:image/png;base64,"]').first().waitFor() // the stamped letter, shown
+    await page.locator('[data-testid="review-approve"]').click()
+    await expect(page.locator('[data-testid="review-decided"]').innerText()).resolves.toContain('已通过')
+    await page.goBack()
     await page.locator('[data-testid="ent-activated"]').waitFor({ timeout: 15_000 })
     const history = await page.locator('[data-testid="ent-history"]').innerText()
     expect(history).toContain('授权书审核未通过')
@@ -277,6 +344,29 @@ describe('enterprise onboarding (H5)', () => {
     expect(errors).toEqual([])
     expect(consoleErrors(logs).slice(baseline)).toEqual([])
     await context.close()
+  })
+
+  test('腾讯云企业快速认证: the operator confirms the name the cloud account holds with their own code; someone without a cloud enterprise is refused', async () => {
+    const { page, context, errors } = await newPhone(h5.browser)
+    await openEnterprise(page)
+    const WU = DEMO_PEOPLE.WU_HAO
+    await verifyIdentity(page, WU)
+    await page.locator('[data-testid="ent-begin"]').click()
+    await page.locator('[data-testid="cloud-lookup"]').click()
+    await expect(page.locator('[data-testid="cloud-name"]').innerText()).resolves.toBe('南京青禾数据科技有限公司')
+    await fill(page, 'cloud-code', await newCode(page, 'cloud-send-code'))
+    await page.locator('[data-testid="cloud-confirm"]').click()
+    await page.locator('[data-testid="ent-activated"]').waitFor({ timeout: 15_000 })
+    expect(await page.locator('[data-testid="ent-status"]').innerText()).toContain('腾讯云企业快速认证')
+    expect(errors).toEqual([])
+    await context.close()
+
+    const other = await newPhone(h5.browser)
+    await startApplication(other.page, other.console)
+    await other.page.locator('[data-testid="cloud-lookup"]').click()
+    await expect(other.page.locator('[data-testid="cloud-error"]').innerText()).resolves.toContain('腾讯云账号下没有已完成认证的企业')
+    await other.page.locator('[data-testid="sample-STANDARD"]').waitFor() // the licence path stays open
+    await other.context.close()
   })
 
   test('an unreadable picture asks for a retake; a government organisation is offered only the letter', async () => {

@@ -12,7 +12,7 @@ export default defineAppConfig({
     {
       // Enterprise onboarding and legal-representative authorization, outside the main package.
       root: 'packages/enterprise',
-      pages: ['pages/index/index', 'pages/authorize/index']
+      pages: ['pages/index/index', 'pages/authorize/index', 'pages/review/index']
     },
     {
       // 企业管理 of an activated enterprise: seals (drawn from its name), members, authorisations.

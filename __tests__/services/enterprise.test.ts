@@ -1,7 +1,7 @@
 /**
  * The sandbox's enterprise onboarding: uploads (checked by bytes), OCR of demo licences, the
- * confirm step, the administrator, and both ways of authorizing: letter review by the sandbox
- * clock, and the legal representative's link.
+ * confirm step, the administrator, and the ways of authorizing: the letter (its review by the
+ * reviewer is in enterpriseOnboarding.test.ts), and the legal representative's link.
  */
 import { parseEntry } from '@/domain/entryLink'
 import { encodePng } from '@/domain/enterprise/png'
@@ -16,22 +16,7 @@ import { ENTERPRISE_RULES, findDemoMarker, readLicense } from '@sandbox/enterpri
 import { DEMO_PEOPLE } from '@sandbox/core/demoData'
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
-import {
-  ADMIN,
-  adminSet,
-  codeFor,
-  expectError,
-  fieldsOf,
-  HOUR,
-  linkParts,
-  mask,
-  MINUTE,
-  OPERATOR,
-  recognised,
-  setup,
-  upload,
-  verify
-} from './enterpriseHelpers'
+import { ADMIN, adminSet, codeFor, expectError, fieldsOf, linkParts, mask, OPERATOR, recognised, setAdmin, setup, upload, verify } from './enterpriseHelpers'
 
 const STANDARD = DEMO_LICENSES.STANDARD
 const ZHOU = STANDARD.legalRep
@@ -218,14 +203,15 @@ describe('confirming the licence and the administrator', () => {
 
   test('the administrator is validated and shown masked; steps cannot be skipped', async () => {
     const { env, session, app } = await recognised(setup(), 'STANDARD')
-    await expectError(env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: ADMIN }), 'APPLICATION_STATE')
+    await expectError(env.svc.sendAdminCode({ session, applicationId: app.applicationId, admin: ADMIN }), 'APPLICATION_STATE')
+    await expectError(env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: ADMIN, smsCode: '123456' }), 'APPLICATION_STATE')
     await env.svc.confirmLicense({ session, applicationId: app.applicationId, license: fieldsOf('STANDARD') as never })
     const bad = await expectError(
-      env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: { ...ADMIN, idNumber: '330106199108170021' } }),
+      env.svc.sendAdminCode({ session, applicationId: app.applicationId, admin: { ...ADMIN, idNumber: '330106199108170021' } }),
       'INVALID_INPUT'
     )
     expect(bad.details.field).toBe('idNumber')
-    const done = await env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: ADMIN })
+    const done = await setAdmin(env, session, app.applicationId)
     expect(done.status).toBe('ADMIN_SET')
     expect(done.admin).toEqual({ maskedName: '赵*', maskedId: '3301**********002X', maskedMobile: '188****0002', isOperator: false })
     expect(done.allowedMethods).toEqual(['LEGAL_REP', 'LETTER'])
@@ -249,48 +235,6 @@ describe('authorization by letter', () => {
     expect(String.fromCharCode(...pdf.subarray(0, 5))).toBe('%PDF-')
     expect(tpl.lines.join('')).toContain('北京墨印科技有限公司')
     expect(tpl.lines.join('')).toContain('兹授权 赵敏')
-  })
-
-  test('reviewed after a delay by the sandbox clock: one demo case is rejected first, then approved after a re-upload', async () => {
-    const { env, session, app } = await adminSet(setup(), 'REJECT_FIRST')
-    const id = app.applicationId
-    const letter = await upload(env, session, 'LETTER', '授权书.png', env.sb.dev.licenseSampleImage('LETTER'))
-    const submitted = await env.svc.submitAuthorizationLetter({ session, applicationId: id, fileId: letter.fileId })
-    expect(submitted.status).toBe('LETTER_REVIEW')
-    expect(submitted.letters[0]).toMatchObject({ outcome: 'PENDING', reviewDueAt: env.clock.t + ENTERPRISE_RULES.LETTER_REVIEW_MS })
-
-    env.advance(ENTERPRISE_RULES.LETTER_REVIEW_MS - 1)
-    expect((await env.svc.getEnterpriseApplication({ session, applicationId: id })).status).toBe('LETTER_REVIEW')
-    // No second letter while one is under review.
-    await expectError(env.svc.submitAuthorizationLetter({ session, applicationId: id, fileId: letter.fileId }), 'APPLICATION_STATE')
-
-    env.advance(1)
-    const rejected = await env.svc.getEnterpriseApplication({ session, applicationId: id })
-    expect(rejected.status).toBe('LETTER_REJECTED')
-    expect(rejected.letters[0]).toMatchObject({ outcome: 'REJECTED', reason: expect.stringContaining('未加盖企业公章') })
-
-    const again = await upload(env, session, 'LETTER', '授权书-盖章.png', env.sb.dev.licenseSampleImage('LETTER'))
-    expect((await env.svc.submitAuthorizationLetter({ session, applicationId: id, fileId: again.fileId })).status).toBe('LETTER_REVIEW')
-    env.advance(ENTERPRISE_RULES.LETTER_REVIEW_MS)
-    const approved = await env.svc.getEnterpriseApplication({ session, applicationId: id })
-    expect(approved.status).toBe('ACTIVATED')
-    expect(approved.letters.map((l) => l.outcome)).toEqual(['REJECTED', 'APPROVED'])
-    expect(approved.activatedAt).toBe(approved.letters[1].reviewDueAt)
-    expect(approved.history.map((h) => h.status)).toEqual(expect.arrayContaining(['LETTER_REVIEW', 'LETTER_REJECTED', 'ACTIVATED']))
-  })
-
-  test('other enterprises are approved on the first letter; the dev tool makes reviews due now', async () => {
-    const { env, session, app } = await adminSet(setup(), 'STANDARD')
-    const letter = await upload(
-      env,
-      session,
-      'LETTER',
-      'l.pdf',
-      letterTemplatePdf({ enterpriseName: 'x', creditCode: 'y', legalRepresentative: 'z', adminName: 'w' })
-    )
-    await env.svc.submitAuthorizationLetter({ session, applicationId: app.applicationId, fileId: letter.fileId })
-    await expect(env.sb.dev.completeLetterReviews()).resolves.toBe(1)
-    expect((await env.svc.getEnterpriseApplication({ session, applicationId: app.applicationId })).status).toBe('ACTIVATED')
   })
 
   test('a licence file cannot be submitted as the letter', async () => {
@@ -496,7 +440,7 @@ describe('authorization by the legal representative', () => {
 
   test('changing the administrator voids a pending link', async () => {
     const { env, session, app } = await requested()
-    const changed = await env.svc.setAdministrator({ session, applicationId: app.applicationId, admin: OPERATOR })
+    const changed = await setAdmin(env, session, app.applicationId, OPERATOR)
     expect(changed.status).toBe('ADMIN_SET')
     expect(changed.admin?.isOperator).toBe(true)
     expect(changed.legalRep?.link).toBeNull()
@@ -608,17 +552,5 @@ describe('persistence and private data', () => {
     expect(c.status).toBe('CANCELLED')
     await expectError(env.svc.resolveLegalRepLink(linkParts(app)), 'LINK_INVALID')
     await expectError(env.svc.cancelEnterpriseApplication({ session: f.session, applicationId: app.applicationId }), 'APPLICATION_STATE')
-  })
-})
-
-describe('timing', () => {
-  test('review due times are by the sandbox clock, not by calls', async () => {
-    const { env, session, app } = await adminSet(setup(), 'STANDARD')
-    const letter = await upload(env, session, 'LETTER', 'l.png', env.sb.dev.licenseSampleImage('LETTER'))
-    await env.svc.submitAuthorizationLetter({ session, applicationId: app.applicationId, fileId: letter.fileId })
-    for (let i = 0; i < 5; i++) expect((await env.svc.getEnterpriseApplication({ session, applicationId: app.applicationId })).status).toBe('LETTER_REVIEW')
-    env.advance(2 * MINUTE)
-    expect((await env.svc.getEnterpriseApplication({ session, applicationId: app.applicationId })).status).toBe('ACTIVATED')
-    expect(HOUR).toBe(60 * MINUTE)
   })
 })

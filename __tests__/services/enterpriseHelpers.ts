@@ -2,6 +2,7 @@
 import { ServiceError, type ErrorCode } from '@/services/errors'
 import { createSandbox, type SandboxOptions, type SandboxService } from '@sandbox'
 import { DEMO_LICENSES, type LicenseSampleKey } from '@sandbox/enterprise/enterpriseDemo'
+import { REVIEW_DESK } from '@sandbox/enterprise/cloudRegistry'
 import { MemoryStorage } from '@/services/storage'
 import { bytesToBase64 } from '@/domain/base64'
 import type { EnterpriseApplication, InkSealService, SessionInfo, UploadPurpose, UploadedFile } from '@/services/types'
@@ -103,9 +104,19 @@ export async function recognised(env: Env, key: LicenseSampleKey | 'BLURRED' | '
 export async function adminSet(env: Env, key: LicenseSampleKey, operator: Person = OPERATOR, admin: Person = ADMIN): Promise<Flow> {
   const f = await recognised(env, key, operator)
   await env.svc.confirmLicense({ session: f.session, applicationId: f.app.applicationId, license: fieldsOf(key) as never })
-  const app = await env.svc.setAdministrator({ session: f.session, applicationId: f.app.applicationId, admin })
+  const app = await setAdmin(env, f.session, f.app.applicationId, admin)
   return { ...f, app }
 }
+
+/** The administrator's code to their mobile, then setAdministrator with it (as the app does). */
+export async function setAdmin(env: Env, session: string, applicationId: string, admin: Person = ADMIN): Promise<EnterpriseApplication> {
+  await env.svc.sendAdminCode({ session, applicationId, admin })
+  const smsCode = codeFor(env, mask(admin.mobile))
+  return env.svc.setAdministrator({ session, applicationId, admin, smsCode })
+}
+
+/** The sandbox operations desk's key (审核台). */
+export const REVIEW_KEY = REVIEW_DESK.key
 
 /** The token of the legal-representative link in an application view. */
 export function linkParts(app: EnterpriseApplication): { applicationId: string; linkToken: string } {

@@ -6,9 +6,10 @@
 import { createSandbox, DEMO_PEOPLE } from '@sandbox'
 import { DEMO_LICENSES } from '@sandbox/enterprise/enterpriseDemo'
 import { ENTERPRISE_RULES } from '@sandbox/enterprise'
+import { REVIEW_DESK } from '@sandbox/enterprise/cloudRegistry'
 import { MemoryStorage } from '@/services/storage'
 import { TestRoot } from './testRoot'
-import { LegalRepAuthorizeStore } from '@/stores/EnterpriseStore'
+import { LegalRepAuthorizeStore, ReviewDeskStore } from '@/stores/EnterpriseStore'
 import { simulatedCapture } from '@/platform/face'
 import { MB } from '@/domain/fileType'
 import type { InkSealService, OperationName } from '@/services/types'
@@ -96,6 +97,8 @@ async function operatorAtMethod(b: Backend, sample = 'STANDARD') {
   o.ent.setAdminField('name', ADMIN.name)
   o.ent.setAdminField('idNumber', ADMIN.idNumber)
   o.ent.setAdminField('mobile', ADMIN.mobile)
+  expect(await o.ent.admin.sendCode()).toBe(true)
+  o.ent.admin.sms.setCode(b.lastCode())
   expect(await o.ent.setAdmin()).toBe(true)
   expect(o.ent.step).toBe('method')
   return o
@@ -223,9 +226,11 @@ describe('EnterpriseStore (operator)', () => {
     expect(ent.currentMethod).toBe('LETTER')
   })
 
-  test('letter path: template, review by the clock, rejection with a reason, re-upload, activated', async () => {
+  test('letter path: template, a reviewer rejects with a reason, re-upload, the reviewer approves, activated', async () => {
     const b = backend()
-    const { ent } = await operatorAtMethod(b, 'REJECT_FIRST')
+    const { ent, store } = await operatorAtMethod(b, 'REJECT_FIRST')
+    const desk = new ReviewDeskStore(store.service)
+    desk.setKey(REVIEW_DESK.key)
     const tpl = await ent.loadTemplate()
     expect(tpl?.lines.join('')).toContain('广州南沙远航物流有限公司')
     expect(String.fromCharCode(...(ent.templateBytes() as Uint8Array).subarray(0, 5))).toBe('%PDF-')
@@ -233,12 +238,31 @@ describe('EnterpriseStore (operator)', () => {
     expect(ent.step).toBe('status')
     expect(ent.app?.status).toBe('LETTER_REVIEW')
     expect(ent.waiting).toBe(true)
-    b.clock.t += ENTERPRISE_RULES.LETTER_REVIEW_MS
+    b.clock.t += 10 * 60 * 1000
+    await ent.refresh()
+    expect(ent.app?.status).toBe('LETTER_REVIEW') // nobody reviewed it yet
+
+    expect(await desk.refresh()).toBe(true)
+    expect(desk.pending.map((i) => i.enterpriseName)).toEqual(['广州南沙远航物流有限公司'])
+    expect(await desk.open(desk.pending[0].applicationId)).toBe(true)
+    expect(desk.opened?.file?.mimeType).toBe('image/png')
+    desk.setReason('未盖章')
+    expect(await desk.decide('REJECT')).toBe(false) // too short: nothing sent
+    expect(desk.reasonError).toContain('5–200')
+    desk.setReason('授权书未加盖企业公章，请盖章后重新上传')
+    expect(await desk.decide('REJECT')).toBe(true)
+    expect(desk.pending).toHaveLength(0)
+
     await ent.refresh()
     expect(ent.app?.status).toBe('LETTER_REJECTED')
-    expect(ent.app?.letters[0].reason).toContain('未加盖企业公章')
+    expect(ent.app?.letters[0].reason).toBe('授权书未加盖企业公章，请盖章后重新上传')
+    expect(ent.step).toBe('status')
     expect(await ent.submitLetter(b.sample('LETTER'))).toBe(true)
-    await b.sandbox.dev.completeLetterReviews()
+    expect(ent.app?.status).toBe('LETTER_REVIEW')
+    await desk.refresh()
+    expect(await desk.open(desk.pending[0].applicationId)).toBe(true)
+    expect(desk.opened?.earlierReasons).toEqual(['授权书未加盖企业公章，请盖章后重新上传'])
+    expect(await desk.decide('APPROVE')).toBe(true)
     await ent.refresh()
     expect(ent.app?.status).toBe('ACTIVATED')
   })
@@ -266,7 +290,7 @@ describe('EnterpriseStore (operator)', () => {
 
 describe('sandbox developer tools in the store', () => {
   const onSandbox = transportName() === 'sandbox' ? test : test.skip
-  onSandbox('demo licences and letters come from the embedded sandbox; reviews can be completed now', async () => {
+  onSandbox('demo licences and letters come from the embedded sandbox, and the review desk’s key', async () => {
     const b = backend()
     const { store } = b.device()
     const ent = store.enterprise
@@ -280,9 +304,16 @@ describe('sandbox developer tools in the store', () => {
     ent.setAdminField('name', ADMIN.name)
     ent.setAdminField('idNumber', ADMIN.idNumber)
     ent.setAdminField('mobile', ADMIN.mobile)
+    expect(await ent.admin.sendCode()).toBe(true)
+    ent.admin.sms.setCode(b.lastCode())
     expect(await ent.setAdmin()).toBe(true)
     expect(await ent.useSampleLetter()).toBe(true)
-    await ent.completeReviewsNow()
+    const desk = new ReviewDeskStore(store.service)
+    desk.setKey(ent.devTools?.reviewDeskKey() ?? '')
+    await desk.refresh()
+    expect(await desk.open(desk.pending[0].applicationId)).toBe(true)
+    expect(await desk.decide('APPROVE')).toBe(true)
+    await ent.refresh()
     expect(ent.app?.status).toBe('ACTIVATED')
   })
 })
@@ -434,6 +465,8 @@ describe('legal representative, two devices', () => {
     ent.setAdminField('name', chen.name)
     ent.setAdminField('idNumber', chen.idNumber)
     ent.setAdminField('mobile', chen.mobile)
+    expect(await ent.admin.sendCode()).toBe(true)
+    ent.admin.sms.setCode(b.lastCode())
     expect(await ent.setAdmin()).toBe(true)
     expect(ent.currentMethod).toBe('SELF')
     expect(await ent.sendSelfCode()).toBe(true)

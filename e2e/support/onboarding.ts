@@ -35,7 +35,8 @@ export interface Onboarding {
 
 /**
  * Onboards an enterprise through the app's onboarding pages by the path the app has today: the
- * operator picks the demo licence, confirms it, names the super administrator and asks the
+ * operator picks the demo licence, confirms it, names the super administrator (who confirms with
+ * the SMS code sent to their mobile) and asks the
  * legal representative, who (on a second phone) verifies and confirms with an SMS code.
  * Returns the legal representative's phone, whose sandbox state has the enterprise activated.
  * Kept in one place so it can follow changes to the onboarding rules.
@@ -61,6 +62,15 @@ export async function onboardEnterprise(browser: Browser, baseUrl: string, o: On
   await fill(page, 'admin-name', o.admin.name)
   await fill(page, 'admin-idNumber', o.admin.idNumber)
   await fill(page, 'admin-mobile', o.admin.mobile)
+  // The administrator confirms with the code sent to their mobile (it shows in the sandbox's notice).
+  const shown = /(\d{6})/.exec(
+    await page
+      .locator('[data-testid="sandbox-sms"]')
+      .innerText()
+      .catch(() => '')
+  )?.[1]
+  await page.locator('[data-testid="admin-send-code"]').click()
+  await fill(page, 'admin-code', await readSmsCode(page, shown))
   await page.locator('[data-testid="save-admin"]').click()
   await page.locator('[data-testid="step-method"]').waitFor()
   await fill(page, 'lr-creditCode', o.creditCode)

@@ -1,6 +1,8 @@
 /**
- * The enterprise module's developer tools: licence samples and completing letter reviews.
+ * The enterprise module's developer tools: licence samples, the review desk's key (审核台) and
+ * the demo Tencent Cloud accounts (快速认证).
  */
+import { CLOUD_ACCOUNT_KEYS, CLOUD_ACCOUNTS, REVIEW_DESK } from './cloudRegistry'
 import type { EnterpriseDevTools, LicenseSample } from '@/services/types'
 import { DEMO_LICENSES, LICENSE_SAMPLE_KEYS, OCR_FAILURES, type OcrFailureKey } from './enterpriseDemo'
 import { samplePng, type SampleImageKey } from './enterpriseSamples'
@@ -8,8 +10,7 @@ import type { enterpriseParties, EnterprisePartiesContext } from './parties'
 
 export type EnterpriseDevContext = EnterprisePartiesContext & ReturnType<typeof enterpriseParties>
 
-export function enterpriseDev(c: EnterpriseDevContext): Pick<EnterpriseDevTools, 'listLicenseSamples' | 'licenseSampleImage' | 'completeLetterReviews'> {
-  const { k, slice } = c
+export function enterpriseDev(_c: EnterpriseDevContext): EnterpriseDevTools {
   return {
     listLicenseSamples(): LicenseSample[] {
       const licenses = LICENSE_SAMPLE_KEYS.map((key) => {
@@ -38,18 +39,13 @@ export function enterpriseDev(c: EnterpriseDevContext): Pick<EnterpriseDevTools,
       if (!known.includes(key)) throw new Error(`unknown sample ${key}`)
       return samplePng(key as SampleImageKey)
     },
-    completeLetterReviews(): Promise<number> {
-      return k.run('getEnterpriseApplication', ({ t, touch }) => {
-        let n = 0
-        for (const app of Object.values(slice().applications)) {
-          const last = app.letters[app.letters.length - 1]
-          if (app.status === 'LETTER_REVIEW' && last && last.outcome === 'PENDING' && last.reviewDueAt > t) {
-            last.reviewDueAt = t
-            n++
-          }
-        }
-        if (n) touch()
-        return n
+    reviewDeskKey(): string {
+      return REVIEW_DESK.key
+    },
+    listCloudAccounts() {
+      return CLOUD_ACCOUNT_KEYS.map((key) => {
+        const a = CLOUD_ACCOUNTS[key]
+        return { holder: { name: a.holder.name, idNumber: a.holder.idNumber, mobile: a.holder.mobile }, label: a.label, description: a.description }
       })
     }
   }

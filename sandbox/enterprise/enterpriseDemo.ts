@@ -36,7 +36,7 @@ export interface DemoLicense {
   ocr?: Partial<Record<LicenseField, { value?: string; confidence: number }>>
   /** The legal representative's identity (fictional) */
   legalRep: DemoPersonInput
-  /** The first authorization letter for this enterprise is rejected with this reason */
+  /** A reason the reviewer may give for this enterprise's first letter (审核台 offers it; nothing is decided automatically) */
   rejectFirstLetter?: string
 }
 
@@ -125,8 +125,8 @@ export const DEMO_LICENSES: Readonly<Record<LicenseSampleKey, DemoLicense>> = {
   },
   REJECT_FIRST: {
     key: 'REJECT_FIRST',
-    label: '广州南沙远航物流有限公司（授权书首次驳回）',
-    description: '第一次上传的授权书会被驳回（未加盖公章），重新上传后审核通过；法定代表人黄志强',
+    label: '广州南沙远航物流有限公司（授权书驳回演示）',
+    description: '用于演示审核台驳回授权书（未加盖公章）后重新上传；法定代表人黄志强',
     fields: {
       name: '广州南沙远航物流有限公司',
       creditCode: '91440115MA59R6TN0C',

@@ -11,13 +11,17 @@
 import type { EnterpriseDevTools, EnterpriseOperations } from '@/services/types'
 import type { SandboxKernel } from '../core/kernel'
 import { enterpriseDev } from './dev'
+import { adminOps } from './opsAdmin'
 import { applicationOps } from './opsApplication'
 import { authorizationOps } from './opsAuthorization'
+import { cloudOps } from './opsCloud'
 import { legalRepOps } from './opsLegalRep'
+import { reviewOps } from './opsReview'
 import { enterpriseParties } from './parties'
 import { enterpriseState } from './state'
 
 export { ADMIN_SCOPE, ENTERPRISE_RULES, findDemoMarker, readLicense, type EnterpriseSlice } from './model'
+export { activeEnterprises, findActiveEnterprise, type ActiveEnterprise } from './active'
 
 /**
  * The enterprise module on a sandbox kernel. Its parts are functions of one context object,
@@ -29,7 +33,14 @@ export function enterpriseModule(k: SandboxKernel): { ops: EnterpriseOperations;
   const base = { k }
   const c1 = { ...base, ...enterpriseState(base) }
   const c = { ...c1, ...enterpriseParties(c1) }
-  const ops: EnterpriseOperations = { ...applicationOps(c), ...authorizationOps(c), ...legalRepOps(c) }
+  const ops: EnterpriseOperations = {
+    ...applicationOps(c),
+    ...authorizationOps(c),
+    ...adminOps(c),
+    ...cloudOps(c),
+    ...legalRepOps(c),
+    ...reviewOps(c)
+  }
   const dev: EnterpriseDevTools = enterpriseDev(c)
   return { ops, dev }
 }

@@ -36,8 +36,15 @@ export const ENTERPRISE_RULES = {
   UPLOAD_TTL_MS: 30 * MINUTE,
   /** Open uploads per person; starting one more drops the oldest */
   MAX_OPEN_UPLOADS: 3,
-  /** A submitted letter is decided this long after submission (sandbox clock) */
-  LETTER_REVIEW_MS: 2 * MINUTE,
+  /** A submitted letter waits for a reviewer (审核台); the page promises a decision within this */
+  LETTER_REVIEW_SLA_MS: 24 * HOUR,
+  /** A reviewer's rejection reason, in characters */
+  REJECT_REASON_MIN: 5,
+  REJECT_REASON_MAX: 200,
+  /** A pending letter's bytes are kept in the persisted state for the reviewer up to this size (larger: memory only) */
+  LETTER_KEEP_BYTES: 1024 * 1024,
+  /** Finished letter uploads whose bytes are held in memory */
+  LETTER_BYTES_IN_MEMORY: 6,
   /** Validity of a legal-representative link */
   LEGAL_REP_LINK_TTL_MS: 24 * HOUR,
   /** A new legal-representative link (and SMS) at most this often */
@@ -124,8 +131,10 @@ export interface ApplicationRecord {
 export interface EnterpriseSlice {
   applications: Record<string, ApplicationRecord>
   files: Record<string, FileRecord>
-  /** credit code → application id, for enterprises activated in the sandbox */
+  /** credit code → application id, for enterprises activated in the sandbox (read it through active.ts) */
   activated: Record<string, string>
+  /** file id → base64 bytes of a letter awaiting review (dropped once decided) */
+  pendingLetters: Record<string, string>
 }
 
 /** In memory only: an upload between startUpload and finishUpload. */

@@ -20,7 +20,7 @@ export function applicationOps(
   EnterpriseOperations,
   'createEnterpriseApplication' | 'getEnterpriseApplication' | 'cancelEnterpriseApplication' | 'startUpload' | 'uploadChunk' | 'finishUpload'
 > {
-  const { k, uploads, R, slice, move, requireApp, advance, view, pruneFiles, openUpload, newId } = c
+  const { k, uploads, letterBytes, R, slice, move, requireApp, view, pruneFiles, openUpload, newId } = c
   return {
     createEnterpriseApplication(input) {
       return k.run('createEnterpriseApplication', ({ t, touch }) => {
@@ -58,11 +58,10 @@ export function applicationOps(
     },
 
     getEnterpriseApplication(input) {
-      return k.run('getEnterpriseApplication', ({ t, touch }) => {
+      return k.run('getEnterpriseApplication', ({ t }) => {
         const o = inputObject(input)
         const session = k.requireSession(o, t)
         const app = requireApp(o, session)
-        if (advance(app, t)) touch()
         return view(app)
       })
     },
@@ -72,9 +71,9 @@ export function applicationOps(
         const o = inputObject(input)
         const session = k.requireSession(o, t)
         const app = requireApp(o, session)
-        if (advance(app, t)) touch()
         move(app, 'CANCEL', t, '经办人放弃了本次申请')
         if (app.legalRep) app.legalRep.token = null
+        for (const l of app.letters) delete slice().pendingLetters[l.fileId]
         touch()
         return view(app)
       })
@@ -183,6 +182,10 @@ export function applicationOps(
           uploadedAt: t
         }
         s.files[fileId] = rec
+        if (u.purpose === 'LETTER') {
+          letterBytes.set(fileId, bytes)
+          for (const old of letterBytes.keys()) if (letterBytes.size > R.LETTER_BYTES_IN_MEMORY) letterBytes.delete(old)
+        }
         pruneFiles()
         touch()
         return { fileId, purpose: rec.purpose, fileName: rec.fileName, kind: rec.kind, size: rec.size, sha256: rec.sha256, uploadedAt: t }

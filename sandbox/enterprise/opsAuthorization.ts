@@ -21,11 +21,8 @@ export type AuthorizationOpsContext = EnterprisePartiesContext & ReturnType<type
 
 export function authorizationOps(
   c: AuthorizationOpsContext
-): Pick<
-  EnterpriseOperations,
-  'recognizeLicense' | 'confirmLicense' | 'setAdministrator' | 'getLetterTemplate' | 'submitAuthorizationLetter' | 'requestLegalRepAuthorization'
-> {
-  const { k, R, move, requireApp, advance, alreadyVerified, legalRepLink, view, requireMethod, fileOf } = c
+): Pick<EnterpriseOperations, 'recognizeLicense' | 'confirmLicense' | 'getLetterTemplate' | 'submitAuthorizationLetter' | 'requestLegalRepAuthorization'> {
+  const { k, R, slice, letterBytes, move, requireApp, alreadyVerified, legalRepLink, view, requireMethod, fileOf } = c
   return {
     recognizeLicense(input) {
       return k.run('recognizeLicense', ({ t, touch }) => {
@@ -78,24 +75,9 @@ export function authorizationOps(
           }
         }
         app.license = lic
-        app.operatorIsLegalRep = session.name === lic.legalRepresentative && (!reg || hashId(reg.legalRep.idNumber) === session.idHash)
+        // Only the registry can tell who the legal representative is: a typed name is not enough.
+        app.operatorIsLegalRep = !!reg && session.name === lic.legalRepresentative && hashId(reg.legalRep.idNumber) === session.idHash
         move(app, 'CONFIRM_LICENSE', t, `确认营业执照信息：${lic.name}`)
-        touch()
-        return view(app)
-      })
-    },
-
-    setAdministrator(input) {
-      return k.run('setAdministrator', ({ t, touch }) => {
-        const o = inputObject(input)
-        const session = k.requireSession(o, t)
-        const app = requireApp(o, session)
-        if (!canApply(app.status, 'SET_ADMIN')) throw stateError(app.status)
-        const admin = personRecord(personInput(o.admin, t, ''))
-        app.admin = admin
-        // A pending link asked the legal representative about the previous administrator.
-        if (app.legalRep && app.legalRep.outcome === 'PENDING') app.legalRep.token = null
-        move(app, 'SET_ADMIN', t, `设置超级管理员：${admin.maskedName}`)
         touch()
         return view(app)
       })
@@ -129,7 +111,6 @@ export function authorizationOps(
         const o = inputObject(input)
         const session = k.requireSession(o, t)
         const app = requireApp(o, session)
-        if (advance(app, t)) touch()
         if (!canApply(app.status, 'SUBMIT_LETTER')) throw stateError(app.status)
         requireMethod(app, 'LETTER')
         const file = fileOf(str(o, 'fileId'), session, 'LETTER')
@@ -139,11 +120,14 @@ export function authorizationOps(
           kind: file.kind,
           size: file.size,
           submittedAt: t,
-          reviewDueAt: t + R.LETTER_REVIEW_MS,
+          reviewDueAt: t + R.LETTER_REVIEW_SLA_MS,
           outcome: 'PENDING',
           reason: null,
           decidedAt: null
         })
+        // The reviewer views the letter: its bytes stay (persisted when small enough) until decided.
+        const bytes = letterBytes.get(file.fileId)
+        if (bytes && bytes.length <= R.LETTER_KEEP_BYTES) slice().pendingLetters[file.fileId] = bytesToBase64(bytes)
         app.method = 'LETTER'
         if (app.legalRep) app.legalRep.token = null
         move(app, 'SUBMIT_LETTER', t, app.letters.length > 1 ? '重新提交授权书，等待审核' : '提交授权书，等待审核')

@@ -1,6 +1,6 @@
 /**
  * Enterprise module, part 1 of its context: open uploads, the slice `modules.enterprise`,
- * application moves, letter reviews falling due, the application view. Composed in index.ts.
+ * application moves, activation, the application view. Composed in index.ts.
  */
 import { allowedMethods, nextStatus, type ApplicationEvent, type AuthorizationMethod } from '@/domain/enterprise/application'
 import { letterOnly, ORG_KIND_LABEL } from '@/domain/enterprise/license'
@@ -17,13 +17,16 @@ export type EnterpriseStateContext = { k: SandboxKernel }
 export function enterpriseState(c: EnterpriseStateContext) {
   const { k } = c
   const uploads = new Map<string, OpenUpload>()
+  /** The bytes of the latest finished letter uploads (memory only), for the reviewer */
+  const letterBytes = new Map<string, Uint8Array>()
   const R = ENTERPRISE_RULES
 
   const slice = (): EnterpriseSlice => {
-    const s = k.module<EnterpriseSlice>('enterprise', () => ({ applications: {}, files: {}, activated: {} }))
+    const s = k.module<EnterpriseSlice>('enterprise', () => ({ applications: {}, files: {}, activated: {}, pendingLetters: {} }))
     s.applications ??= {}
     s.files ??= {}
     s.activated ??= {}
+    s.pendingLetters ??= {}
     return s
   }
 
@@ -44,27 +47,6 @@ export function enterpriseState(c: EnterpriseStateContext) {
       throw new ServiceError('FORBIDDEN', '您无权查看该企业认证申请，请由发起申请的经办人操作', { applicationId: id })
     }
     return app
-  }
-
-  /** Decides letter reviews that fell due by the sandbox clock. True when something changed. */
-  function advance(app: ApplicationRecord, t: number): boolean {
-    if (app.status !== 'LETTER_REVIEW') return false
-    const last = app.letters[app.letters.length - 1]
-    if (!last || last.outcome !== 'PENDING' || t < last.reviewDueAt) return false
-    const at = last.reviewDueAt
-    const lic = app.license ? registryLicense(app.license.creditCode) : null
-    if (lic?.rejectFirstLetter && app.letters.length === 1) {
-      last.outcome = 'REJECTED'
-      last.reason = lic.rejectFirstLetter
-      last.decidedAt = at
-      move(app, 'LETTER_REJECTED', at, `授权书审核未通过：${lic.rejectFirstLetter}`)
-    } else {
-      last.outcome = 'APPROVED'
-      last.decidedAt = at
-      move(app, 'LETTER_APPROVED', at, '授权书审核通过，企业认证完成')
-      activate(app, at)
-    }
-    return true
   }
 
   function activate(app: ApplicationRecord, t: number): void {
@@ -97,7 +79,7 @@ export function enterpriseState(c: EnterpriseStateContext) {
       license: app.license,
       admin: app.admin ? adminView(app.admin, app.operator.idHash) : null,
       operatorIsLegalRep: app.operatorIsLegalRep,
-      allowedMethods: app.license ? allowedMethods(app.license.orgKind, app.operatorIsLegalRep) : [],
+      allowedMethods: app.license ? methodsOf(app) : [],
       method: app.method,
       letters: app.letters.map((l) => ({
         fileName: l.fileName,
@@ -127,18 +109,26 @@ export function enterpriseState(c: EnterpriseStateContext) {
     }
   }
 
+  /** The methods open to the application; a credit code the registry does not know: the letter only. */
+  function methodsOf(app: ApplicationRecord): AuthorizationMethod[] {
+    const lic = app.license
+    return lic ? allowedMethods(lic.orgKind, app.operatorIsLegalRep, !!registryLicense(lic.creditCode)) : []
+  }
+
   function requireMethod(app: ApplicationRecord, method: AuthorizationMethod): void {
     if (!app.license || !app.admin) throw stateError(app.status)
-    const allowed = allowedMethods(app.license.orgKind, app.operatorIsLegalRep)
+    const allowed = methodsOf(app)
     if (!allowed.includes(method)) {
       const message = letterOnly(app.license.orgKind)
         ? `${ORG_KIND_LABEL[app.license.orgKind]}只能通过上传授权书完成授权`
-        : method === 'SELF'
-          ? '您不是营业执照上的法定代表人，请选择由法定代表人授权或上传授权书'
-          : '您是该企业的法定代表人，请直接本人确认授权'
+        : !registryLicense(app.license.creditCode)
+          ? '登记信息中查不到该信用代码，只能上传授权书人工审核'
+          : method === 'SELF'
+            ? '您不是营业执照上的法定代表人，请选择由法定代表人授权或上传授权书'
+            : '您是该企业的法定代表人，请直接本人确认授权'
       throw new ServiceError('METHOD_NOT_ALLOWED', message, { method, allowed })
     }
   }
 
-  return { uploads, R, slice, move, requireApp, advance, activate, alreadyVerified, legalRepLink, view, requireMethod }
+  return { uploads, letterBytes, R, slice, move, requireApp, activate, alreadyVerified, legalRepLink, view, methodsOf, requireMethod }
 }

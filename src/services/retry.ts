@@ -57,6 +57,12 @@ const SAFE: Record<OperationName, boolean> = {
   sendLegalRepCode: false,
   confirmLegalRepAuthorization: false,
   refuseLegalRepAuthorization: false,
+  sendAdminCode: false, // sends an SMS
+  lookupCloudEnterprise: true,
+  confirmCloudEnterprise: false,
+  listLetterReviews: true,
+  getLetterReview: true,
+  decideLetter: false,
   // host
   createHostedMeeting: false, // a second meeting, and a second round of SMS invites
   getHostedMeeting: true,

@@ -9,7 +9,7 @@ export type FlowKind = 'PERSONAL' | 'ENTERPRISE_PERSONAL' | 'STRATEGIC'
 export type FlowStatus = 'SIGNING' | 'COMPLETED' | 'EXPIRED' | 'CANCELLED' | 'DECLINED'
 export type SignerStatus = 'PENDING' | 'SIGNED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED'
 export type PartyType = 'PERSON' | 'ENTERPRISE'
-export type SmsPurpose = 'REAL_NAME' | 'INTENT' | 'LEGAL_REP'
+export type SmsPurpose = 'REAL_NAME' | 'INTENT' | 'LEGAL_REP' | 'ENTERPRISE_ADMIN'
 
 export interface SignerView {
   signerId: string

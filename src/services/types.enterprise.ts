@@ -175,6 +175,53 @@ export interface PersonInput {
   mobile: string
 }
 
+/** What the operator's Tencent Cloud account holds (腾讯云企业快速认证), shown for confirmation. */
+export interface CloudEnterpriseInfo {
+  /** The enterprise name as the cloud account holds it */
+  enterpriseName: string
+  creditCode: string
+  orgKind: OrganisationKind
+  legalRepMaskedName: string
+  /** The cloud account, masked */
+  cloudAccount: string
+  /** When the enterprise was verified on the cloud (yyyy-mm-dd) */
+  cloudVerifiedOn: string
+  /** The super administrator will be the operator; their code goes here */
+  adminMaskedMobile: string
+}
+
+export type LetterDecision = 'APPROVE' | 'REJECT'
+
+/** A submitted letter as the reviewer (a sandbox operations role) sees it. */
+export interface LetterReviewItem {
+  applicationId: string
+  enterpriseName: string
+  creditCode: string
+  orgKind: OrganisationKind
+  /** The credit code is in the enterprise registry */
+  registered: boolean
+  legalRepresentative: string
+  operatorMaskedName: string
+  adminMaskedName: string
+  /** 1 for the first letter of the application, 2 after one rejection, … */
+  submission: number
+  fileName: string
+  kind: FileKind
+  size: number
+  sha256: string
+  submittedAt: number
+  outcome: LetterOutcome
+  reason: string | null
+  decidedAt: number | null
+  /** Why earlier letters of the application were rejected */
+  earlierReasons: string[]
+}
+
+export interface LetterReviewDetail extends LetterReviewItem {
+  /** The letter's bytes, base64, while it is pending and the sandbox still holds them */
+  file: { base64: string; mimeType: string } | null
+}
+
 /** Operations of this area; documented in docs/enterprise.md. */
 export interface EnterpriseOperations {
   /** Starts an application for the verified operator. */
@@ -201,8 +248,34 @@ export interface EnterpriseOperations {
   /** The operator's confirmed (or corrected) licence fields. */
   confirmLicense(input: { session: string; applicationId: string; license: Record<LicenseField, string> }): Promise<EnterpriseApplication>
 
-  /** Names the super administrator. */
-  setAdministrator(input: { session: string; applicationId: string; admin: PersonInput }): Promise<EnterpriseApplication>
+  /** Sends the super administrator's confirmation code (purpose ENTERPRISE_ADMIN) to their mobile, once their
+   * name, ID and mobile agree with the ID registry. Without `admin`: the operator is the administrator
+   * (the quick path), the code goes to the operator's own mobile. */
+  sendAdminCode(input: { session: string; applicationId: string; admin?: PersonInput }): Promise<SmsTicket>
+
+  /** Names the super administrator, who confirms with the code sent to their mobile. */
+  setAdministrator(input: { session: string; applicationId: string; admin: PersonInput; smsCode: string }): Promise<EnterpriseApplication>
+
+  /** 腾讯云企业快速认证: the enterprise the operator's cloud account holds (CLOUD_ENTERPRISE_NOT_FOUND if none). */
+  lookupCloudEnterprise(input: { session: string; applicationId: string }): Promise<CloudEnterpriseInfo>
+
+  /** The operator confirms the cloud enterprise (name as shown) with their own administrator code: activated. */
+  confirmCloudEnterprise(input: {
+    session: string
+    applicationId: string
+    creditCode: string
+    enterpriseName: string
+    smsCode: string
+  }): Promise<EnterpriseApplication>
+
+  /** Reviewer: letters awaiting review first, then the latest decided ones. */
+  listLetterReviews(input: { reviewKey: string }): Promise<{ items: LetterReviewItem[] }>
+
+  /** Reviewer: one application's latest letter, with its bytes while pending. */
+  getLetterReview(input: { reviewKey: string; applicationId: string }): Promise<LetterReviewDetail>
+
+  /** Reviewer: approves (activates the enterprise) or rejects with a reason (5–200 characters). */
+  decideLetter(input: { reviewKey: string; applicationId: string; decision: LetterDecision; reason?: string }): Promise<LetterReviewItem>
 
   /** The letter template, filled in with the application's enterprise and administrator. */
   getLetterTemplate(input: { session: string; applicationId: string }): Promise<LetterTemplate>
@@ -248,8 +321,10 @@ export interface EnterpriseDevTools {
   listLicenseSamples(): LicenseSample[]
   /** The PNG of a demo licence (or of a signed letter, key 'LETTER'). */
   licenseSampleImage(key: string): Uint8Array
-  /** Makes every pending letter review due now; resolves with how many there were. */
-  completeLetterReviews(): Promise<number>
+  /** The sandbox operations desk's key for the reviewer operations (审核台) */
+  reviewDeskKey(): string
+  /** Demo operators whose Tencent Cloud account holds an enterprise (快速认证), and what happens */
+  listCloudAccounts(): { holder: PersonInput; label: string; description: string }[]
 }
 
 export const ENTERPRISE_OPERATIONS: Record<keyof EnterpriseOperations, true> = {
@@ -261,7 +336,13 @@ export const ENTERPRISE_OPERATIONS: Record<keyof EnterpriseOperations, true> = {
   finishUpload: true,
   recognizeLicense: true,
   confirmLicense: true,
+  sendAdminCode: true,
   setAdministrator: true,
+  lookupCloudEnterprise: true,
+  confirmCloudEnterprise: true,
+  listLetterReviews: true,
+  getLetterReview: true,
+  decideLetter: true,
   getLetterTemplate: true,
   submitAuthorizationLetter: true,
   requestLegalRepAuthorization: true,
@@ -288,6 +369,10 @@ export type EnterpriseErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_LEGAL_REPRESENTATIVE'
   | 'AUTHORIZATION_DECIDED'
+  | 'ADMIN_IDENTITY_MISMATCH'
+  | 'CLOUD_ENTERPRISE_NOT_FOUND'
+  | 'CLOUD_NAME_MISMATCH'
+  | 'LETTER_DECIDED'
 
 export const ENTERPRISE_ERROR_STATUS: Record<EnterpriseErrorCode, number> = {
   APPLICATION_NOT_FOUND: 404,
@@ -303,5 +388,9 @@ export const ENTERPRISE_ERROR_STATUS: Record<EnterpriseErrorCode, number> = {
   LEGAL_REP_MISMATCH: 422,
   METHOD_NOT_ALLOWED: 403,
   NOT_LEGAL_REPRESENTATIVE: 403,
-  AUTHORIZATION_DECIDED: 409
+  AUTHORIZATION_DECIDED: 409,
+  ADMIN_IDENTITY_MISMATCH: 422,
+  CLOUD_ENTERPRISE_NOT_FOUND: 404,
+  CLOUD_NAME_MISMATCH: 422,
+  LETTER_DECIDED: 409
 }

@@ -18,6 +18,7 @@ import { Clock } from './clock'
 import { forward } from './forward'
 import { AdminUnit } from './enterprise/admin'
 import { LegalRepAuthorizeStore } from './enterprise/authorize'
+import { CloudUnit } from './enterprise/cloud'
 import { isSessionError, type LegalRepField, type PersonField, type PickedBytes } from './enterprise/core'
 import { LicenseUnit } from './enterprise/license'
 import { MethodUnit } from './enterprise/method'
@@ -26,13 +27,15 @@ import { UploadUnit } from './enterprise/upload'
 
 export type { UploadProgress, PickedBytes, PersonField, LegalRepField } from './enterprise/core'
 export { LegalRepAuthorizeStore, type AuthorizeState } from './enterprise/authorize'
+export { ReviewDeskStore } from './enterprise/review'
 
 /**
  * Enterprise onboarding (the operator's pages/index) and the legal representative's
  * authorization (pages/authorize, `authorize`). This store holds the application, where the
  * operator is (`step`, derived from the status the backend's state machine gives) and the
  * calls' plumbing; its units hold the steps: `uploads`, `license` (photo, OCR, company data),
- * `admin`, `method` (legal representative, letter, own code), under stores/enterprise/. The
+ * `admin` (with its SMS code), `method` (legal representative, letter, own code), `cloud`
+ * (腾讯云快速认证), under stores/enterprise/. The
  * flat members below keep the pages' (and tests') names. Platform-free: pages read files with
  * src/platform/files and hand the bytes over. The application id is kept on the device so the
  * app resumes where the application stands; no full ID or mobile number is ever stored.
@@ -63,6 +66,7 @@ export class EnterpriseStore {
   readonly license: LicenseUnit
   readonly admin: AdminUnit
   readonly method: MethodUnit
+  readonly cloud: CloudUnit
   readonly authorize: LegalRepAuthorizeStore
   readonly status: StatusUnit
   private seq = 0
@@ -80,6 +84,7 @@ export class EnterpriseStore {
     this.license = new LicenseUnit(this)
     this.admin = new AdminUnit(this)
     this.method = new MethodUnit(this)
+    this.cloud = new CloudUnit(this)
     this.status = new StatusUnit(this)
     this.authorize = new LegalRepAuthorizeStore(service, session, now)
     makeAutoObservable<EnterpriseStore, 'storage' | 'sandboxTools' | 'seq'>(this, {
@@ -94,6 +99,7 @@ export class EnterpriseStore {
       license: false,
       admin: false,
       method: false,
+      cloud: false,
       authorize: false
     })
     this.applicationId = storage.get(APP_KEY)
@@ -222,8 +228,9 @@ export class EnterpriseStore {
 
   private resetForms(): void {
     this.license.reset()
-    this.admin.form.reset()
+    this.admin.reset()
     this.method.reset()
+    this.cloud.reset()
     this.uploads.clear()
     this.retaking = false
     this.editing = null
@@ -251,14 +258,6 @@ export class EnterpriseStore {
 
   cancelRetake(): void {
     this.retaking = false
-  }
-
-  /** Sandbox only: decide pending letter reviews now instead of waiting. */
-  async completeReviewsNow(): Promise<void> {
-    const dev = this.devTools
-    if (!dev) return
-    await dev.completeLetterReviews()
-    await this.refresh()
   }
 
   async cancel(): Promise<boolean> {

@@ -84,4 +84,16 @@ describe('application state machine', () => {
     expect(allowedMethods('OTHER', false)).toEqual(['LETTER'])
     expect(allowedMethods('OTHER', true)).toEqual(['LETTER'])
   })
+
+  test('a credit code outside the registry is letter only, even for the typed legal representative', () => {
+    expect(allowedMethods('ENTERPRISE', true, false)).toEqual(['LETTER'])
+    expect(allowedMethods('ENTERPRISE', false, false)).toEqual(['LETTER'])
+    expect(allowedMethods('ENTERPRISE', true, true)).toEqual(['SELF', 'LETTER'])
+  })
+
+  test('腾讯云快速认证 activates from DRAFT only, before any licence step', () => {
+    expect(nextStatus('DRAFT', 'CLOUD_CONFIRMED')).toBe('ACTIVATED')
+    for (const s of ['LICENSE_CONFIRMED', 'ADMIN_SET', 'LETTER_REVIEW', 'LETTER_REJECTED', 'ACTIVATED'] as const)
+      expect(canApply(s, 'CLOUD_CONFIRMED')).toBe(false)
+  })
 })

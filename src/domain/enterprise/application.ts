@@ -12,6 +12,8 @@
  *                                     │  (REQUEST_LEGAL_REP again: a new link)
  *                                     └─LEGAL_REP_REFUSED─▶ REFUSED_BY_LEGAL_REP
  *   ADMIN_SET ──SELF_CONFIRMED──▶ ACTIVATED      (the operator is the legal representative)
+ *   DRAFT ──CLOUD_CONFIRMED──▶ ACTIVATED         (腾讯云企业快速认证: the operator's cloud account
+ *                                                  holds the verified enterprise)
  *
  * From LETTER_REJECTED, LEGAL_REP_PENDING and REFUSED_BY_LEGAL_REP the operator may switch
  * method or change the administrator; any state but ACTIVATED and CANCELLED may be CANCELled.
@@ -34,6 +36,7 @@ export type ApplicationEvent =
   | 'LEGAL_REP_CONFIRMED'
   | 'LEGAL_REP_REFUSED'
   | 'SELF_CONFIRMED'
+  | 'CLOUD_CONFIRMED'
   | 'CANCEL'
 
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
@@ -59,6 +62,7 @@ export const APPLICATION_EVENTS: readonly ApplicationEvent[] = [
   'LEGAL_REP_CONFIRMED',
   'LEGAL_REP_REFUSED',
   'SELF_CONFIRMED',
+  'CLOUD_CONFIRMED',
   'CANCEL'
 ]
 
@@ -72,7 +76,7 @@ const WAITING_OR_FAILED = {
 } as const
 
 export const TRANSITIONS: Readonly<Record<ApplicationStatus, Partial<Record<ApplicationEvent, ApplicationStatus>>>> = {
-  DRAFT: { RECOGNIZE_LICENSE: 'DRAFT', CONFIRM_LICENSE: 'LICENSE_CONFIRMED', CANCEL: 'CANCELLED' },
+  DRAFT: { RECOGNIZE_LICENSE: 'DRAFT', CONFIRM_LICENSE: 'LICENSE_CONFIRMED', CLOUD_CONFIRMED: 'ACTIVATED', CANCEL: 'CANCELLED' },
   LICENSE_CONFIRMED: {
     RECOGNIZE_LICENSE: 'DRAFT',
     CONFIRM_LICENSE: 'LICENSE_CONFIRMED',
@@ -108,15 +112,20 @@ export function isTerminal(status: ApplicationStatus): boolean {
   return status === 'ACTIVATED' || status === 'CANCELLED'
 }
 
-export type AuthorizationMethod = 'LEGAL_REP' | 'LETTER' | 'SELF'
+/** CLOUD: 腾讯云企业快速认证, taken from DRAFT instead of the licence (never offered by allowedMethods). */
+export type AuthorizationMethod = 'LEGAL_REP' | 'LETTER' | 'SELF' | 'CLOUD'
 
 /**
  * How the super administrator may be authorized. 党政机关 and 其他组织 only by letter
- * (license.ts letterOnly): they have no legal representative in the registry's sense. When the operator is the legal representative, their own intent confirmation
- * (SELF) takes the place of the legal representative's link; the letter stays possible.
+ * (license.ts letterOnly): they have no legal representative in the registry's sense. A credit
+ * code the enterprise registry does not know is letter only too: nobody's identity can be
+ * checked against it, so nobody may authorize themselves (or name a legal representative) by a
+ * typed name; the letter goes to a reviewer. When the operator is the legal representative of a
+ * registered enterprise, their own intent confirmation (SELF) takes the place of the legal
+ * representative's link; the letter stays possible.
  */
-export function allowedMethods(orgKind: OrganisationKind, operatorIsLegalRep: boolean): AuthorizationMethod[] {
-  if (letterOnly(orgKind)) return ['LETTER']
+export function allowedMethods(orgKind: OrganisationKind, operatorIsLegalRep: boolean, registered = true): AuthorizationMethod[] {
+  if (letterOnly(orgKind) || !registered) return ['LETTER']
   return operatorIsLegalRep ? ['SELF', 'LETTER'] : ['LEGAL_REP', 'LETTER']
 }
 
@@ -135,5 +144,6 @@ export const APPLICATION_STATUS_LABEL: Record<ApplicationStatus, string> = {
 export const AUTHORIZATION_METHOD_LABEL: Record<AuthorizationMethod, string> = {
   LEGAL_REP: '法定代表人授权',
   LETTER: '上传授权书',
-  SELF: '法定代表人本人确认'
+  SELF: '法定代表人本人确认',
+  CLOUD: '腾讯云企业快速认证'
 }

@@ -135,6 +135,9 @@ function Dev() {
           </Button>
         </View>
       ) : null}
+      <Button className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/enterprise/pages/review/index' })} data-testid='dev-review-desk'>
+        审核台（企业授权书审核）
+      </Button>
       <Button
         className='btn btn--ghost'
         onClick={async () => {

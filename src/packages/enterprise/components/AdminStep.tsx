@@ -13,10 +13,13 @@ const FIELDS: { field: PersonField; label: string; placeholder: string; type: 't
 export const AdminStep = observer(function AdminStep() {
   const ent = useEnterpriseStore()
   const errors = ent.adminErrors
+  const sms = ent.admin.sms
   return (
     <View className='card' data-testid='step-admin'>
       <Text className='card__title'>设置超级管理员</Text>
-      <Text className='hint'>超级管理员代表企业管理印章、员工和合同，需经法定代表人授权。可以是您本人，也可以是其他员工。</Text>
+      <Text className='hint'>
+        超级管理员代表企业管理印章、员工和合同，需经法定代表人授权。可以是您本人，也可以是其他员工；姓名、身份证号和手机号须与实名登记一致，并由其本人提供手机验证码确认。
+      </Text>
       {ent.app?.admin ? (
         <Text className='hint'>
           当前超级管理员：{ent.app.admin.maskedName}（{ent.app.admin.maskedMobile}），重新填写即可更换。
@@ -35,9 +38,43 @@ export const AdminStep = observer(function AdminStep() {
             onBlur={() => ent.touchAdmin(field)}
             data-testid={`admin-${field}`}
           />
-          {errors[field] ? <Text className='error'>{errors[field]}</Text> : null}
+          {errors[field] ? (
+            <Text className='error' data-testid={`admin-${field}-error`}>
+              {errors[field]}
+            </Text>
+          ) : null}
         </View>
       ))}
+      <View className='form-row'>
+        <Text className='form-row__label'>短信验证码</Text>
+        <View className='field'>
+          <Input
+            className='form-row__input'
+            type='number'
+            maxlength={6}
+            placeholder='超级管理员手机收到的验证码'
+            value={sms.code}
+            onInput={(e) => sms.setCode(e.detail.value)}
+            onBlur={() => sms.touch()}
+            data-testid='admin-code'
+          />
+          <Button
+            key={sms.resendIn > 0 ? 'wait' : 'send'}
+            className='btn btn--small btn--ghost'
+            disabled={ent.busy || sms.sending || sms.resendIn > 0}
+            onClick={() => void ent.admin.sendCode()}
+            data-testid='admin-send-code'
+          >
+            {sms.resendIn > 0 ? `${sms.resendIn}秒后重发` : sms.ticket ? '重新获取' : '获取验证码'}
+          </Button>
+        </View>
+        {sms.ticket ? <Text className='fineprint'>验证码已发送至超级管理员手机 {sms.ticket.sentTo}，请由其本人告知。</Text> : null}
+        {sms.message ? (
+          <Text className='error' data-testid='admin-code-error'>
+            {sms.message}
+          </Text>
+        ) : null}
+      </View>
       {ent.error ? (
         <Text className='error' data-testid='ent-error'>
           {ent.error}

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react'
 import { useState } from 'react'
 import { localUrl, pickImage, readBytes } from '@/platform/files'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
+import { CloudQuick } from './CloudQuick'
 import { UploadBar } from './UploadBar'
 
 /** Step 1: photograph or pick the business licence; it is uploaded and read (OCR). */
@@ -44,6 +45,7 @@ export const LicenseStep = observer(function LicenseStep() {
   const busy = ent.busy
   return (
     <View data-testid='step-license'>
+      {ent.app?.status === 'DRAFT' && !ent.app.ocr ? <CloudQuick /> : null}
       <View className='card'>
         <Text className='card__title'>上传营业执照</Text>
         <Text className='hint'>

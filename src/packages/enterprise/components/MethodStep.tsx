@@ -16,8 +16,9 @@ const LR_FIELDS: { field: LegalRepField; label: string; placeholder: string; typ
 
 const METHOD_HINT: Record<AuthorizationMethod, string> = {
   LEGAL_REP: '向法定代表人发送授权链接（短信）并展示二维码，法定代表人实名认证后在手机上确认授权，即时生效。',
-  LETTER: '上传法定代表人签字并加盖公章的授权书，审核通过后生效。',
-  SELF: '您是营业执照上的法定代表人，通过短信验证码确认授权即可。'
+  LETTER: '上传法定代表人签字并加盖公章的授权书，由审核人员人工审核，通过后生效。',
+  SELF: '您是营业执照上的法定代表人，通过短信验证码确认授权即可。',
+  CLOUD: '腾讯云账号中已认证的企业，确认企业名称并短信验证即可。'
 }
 
 const LegalRepForm = observer(function LegalRepForm() {

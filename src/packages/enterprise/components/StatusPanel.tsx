@@ -67,15 +67,28 @@ export const StatusPanel = observer(function StatusPanel() {
           </View>
         ) : null}
 
+        {lastLetter && app.method === 'LETTER' ? (
+          <View className='kv'>
+            <Text className='kv__k'>授权书审核</Text>
+            <Text className='kv__v' data-testid='letter-outcome'>
+              {lastLetter.outcome === 'PENDING' ? '审核中' : lastLetter.outcome === 'APPROVED' ? '已通过' : `已驳回：${lastLetter.reason ?? ''}`}
+            </Text>
+          </View>
+        ) : null}
+
         {status === 'LETTER_REVIEW' && lastLetter ? (
           <View data-testid='letter-review'>
             <Text className='hint'>
-              授权书《{lastLetter.fileName}》已于 {fmt(lastLetter.submittedAt)} 提交，正在审核，预计 {dayjs(lastLetter.reviewDueAt).format('HH:mm')}{' '}
+              授权书《{lastLetter.fileName}》已于 {fmt(lastLetter.submittedAt)} 提交，正在由审核人员审核，预计 {fmt(lastLetter.reviewDueAt)}{' '}
               前完成。本页会自动刷新。
             </Text>
             {ent.devTools ? (
-              <Button className='btn btn--small btn--ghost' onClick={() => void ent.completeReviewsNow()} data-testid='complete-review'>
-                立即完成审核（沙箱）
+              <Button
+                className='btn btn--small btn--ghost'
+                onClick={() => void Taro.navigateTo({ url: '/packages/enterprise/pages/review/index' })}
+                data-testid='open-review-desk'
+              >
+                打开审核台（沙箱）
               </Button>
             ) : null}
           </View>
@@ -84,7 +97,7 @@ export const StatusPanel = observer(function StatusPanel() {
         {status === 'LETTER_REJECTED' && lastLetter ? (
           <View data-testid='letter-rejected'>
             <Text className='error'>驳回原因：{lastLetter.reason}</Text>
-            <Text className='hint'>请按原因修改后重新上传授权书。</Text>
+            <Text className='hint'>营业执照和超级管理员信息已保留，按原因修改授权书后重新上传即可。</Text>
           </View>
         ) : null}
 
