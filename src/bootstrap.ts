@@ -1,5 +1,5 @@
 import { adapter } from '@/platform/adapter'
-import { API_BASE } from '@/platform/config'
+import { API_BASE, DEV_TOOLS } from '@/platform/config'
 import { taroStorage } from '@/platform/storage'
 import { lazyService } from '@/services/lazy'
 import { withRetry } from '@/services/retry'
@@ -9,7 +9,9 @@ import { RootStore } from '@/stores/RootStore'
 
 /**
  * Picks the backend chosen at build time (INKSEAL_BACKEND): the embedded sandbox, persisted
- * in Taro storage, with its developer tools; or the HTTP client, with no developer tools.
+ * in Taro storage, with its developer tools; or the HTTP client, with the core developer tools
+ * of the sandbox server when the build says it talks to one (INKSEAL_DEV_TOOLS=1, as `npm start`
+ * does), else none.
  * Either way, transient failures of operations that are safe to repeat are retried with
  * backoff (src/services/retry.ts) before the UI hears of them.
  *
@@ -39,7 +41,17 @@ export function createRootStore(): RootStore {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { platformRequest } = require('@/platform/request') as typeof import('@/platform/request')
     service = createHttpService({ baseUrl: API_BASE, request: platformRequest })
-    devTools = null
+    if (DEV_TOOLS) {
+      // Core tools only (links, identities, SMS, meetings, reset): the feature modules' stay on the server
+      devTools = {
+        core: () =>
+          import(/* webpackChunkName: "remote-dev-tools" */ '@/services/http/remoteDevTools').then((m) =>
+            m.createRemoteDevTools({ baseUrl: API_BASE, request: platformRequest })
+          )
+      }
+    } else {
+      devTools = null
+    }
   }
   return new RootStore({ service: withRetry(service), devTools, storage: taroStorage, allowedHosts: adapter.allowedHosts })
 }
