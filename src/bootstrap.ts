@@ -4,7 +4,7 @@ import { taroStorage } from '@/platform/storage'
 import { lazyService } from '@/services/lazy'
 import { withRetry } from '@/services/retry'
 import type { InkSealService } from '@/services/types'
-import type { DevToolsLoaders } from '@/stores/DevStore'
+import type { DevPanel, DevToolsLoaders } from '@/stores/DevStore'
 import { RootStore } from '@/stores/RootStore'
 
 /**
@@ -25,6 +25,7 @@ export function createRootStore(): RootStore {
   // early return is not.)
   let service: InkSealService
   let devTools: DevToolsLoaders | null
+  let devPanel: DevPanel | undefined
   if (INKSEAL_BACKEND !== 'http') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadSandbox } = require('@/platform/backend') as typeof import('@/platform/backend')
@@ -41,17 +42,17 @@ export function createRootStore(): RootStore {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { platformRequest } = require('@/platform/request') as typeof import('@/platform/request')
     service = createHttpService({ baseUrl: API_BASE, request: platformRequest })
+    devTools = null
     if (DEV_TOOLS) {
-      // Core tools only (links, identities, SMS, meetings, reset): the feature modules' stay on the server
-      devTools = {
-        core: () =>
-          import(/* webpackChunkName: "remote-dev-tools" */ '@/services/http/remoteDevTools').then((m) =>
-            m.createRemoteDevTools({ baseUrl: API_BASE, request: platformRequest })
-          )
-      }
-    } else {
-      devTools = null
+      // The sandbox server's core tools (links, identities, SMS, meetings, reset), loaded on first use
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { RemoteDevStore } = require('@/stores/RemoteDevStore') as typeof import('@/stores/RemoteDevStore')
+      devPanel = new RemoteDevStore(API_BASE, () =>
+        import(/* webpackChunkName: "remote-dev-tools" */ '@/services/http/remoteDevTools').then((m) =>
+          m.createRemoteDevTools({ baseUrl: API_BASE, request: platformRequest })
+        )
+      )
     }
   }
-  return new RootStore({ service: withRetry(service), devTools, storage: taroStorage, allowedHosts: adapter.allowedHosts })
+  return new RootStore({ service: withRetry(service), devTools, devPanel, storage: taroStorage, allowedHosts: adapter.allowedHosts })
 }

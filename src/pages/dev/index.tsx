@@ -4,10 +4,9 @@ import { observer } from 'mobx-react'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { PageShell } from '@/components/PageShell'
-import { API_BASE } from '@/platform/config'
 import { activeFaultController } from '@/services/faultInjection'
 import { routes } from '@/routes'
-import { DEV_TOOLS_MESSAGES } from '@/stores/DevStore'
+import { REMOTE_DEV_MESSAGES } from '@/stores/RemoteDevStore'
 import { useStore } from '@/stores/StoreContext'
 
 /**
@@ -53,7 +52,7 @@ function Dev() {
       {dev.remote ? (
         <View className='card' data-testid='dev-remote'>
           <Text className='hint'>
-            已连接沙箱服务器（{API_BASE}）。{DEV_TOOLS_MESSAGES.NO_FEATURE_TOOLS}。
+            已连接沙箱服务器（{dev.server}）。{REMOTE_DEV_MESSAGES.NO_FEATURE_TOOLS}。
           </Text>
         </View>
       ) : null}

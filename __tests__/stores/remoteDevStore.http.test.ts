@@ -1,5 +1,5 @@
 /**
- * DevStore on the sandbox server's core tools over HTTP (the `npm start` build's developer
+ * RemoteDevStore, the developer panel's store on the sandbox server's core tools over HTTP (the `npm start` build's developer
  * panel): refreshing fetches, so the SMS notice shows a code right after it was sent; reset
  * re-seeds the server's sandbox; the feature modules' tools are absent without breaking
  * anything; a server without dev endpoints leaves the panel closed with a Chinese reason.
@@ -8,7 +8,7 @@ import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
 import { createRemoteDevTools, DEV_MESSAGES } from '@/services/http/remoteDevTools'
 import type { InkSealService } from '@/services/types'
-import { DevStore } from '@/stores/DevStore'
+import { RemoteDevStore } from '@/stores/RemoteDevStore'
 import { createSandbox, DEMO_PEOPLE, type SandboxService } from '@sandbox'
 import { startSandboxServer, type SandboxServer } from '@sandbox/server/sandboxServer'
 
@@ -18,12 +18,12 @@ let sandbox: SandboxService
 let server: SandboxServer
 let api: InkSealService
 
-async function start(dev = true): Promise<DevStore> {
+async function start(dev = true): Promise<RemoteDevStore> {
   sandbox = createSandbox({ autoPlayOthers: false, latency: { min: 0, max: 0 } })
   server = await startSandboxServer({ service: sandbox, ...(dev ? { dev: sandbox.dev } : {}), port: 0, cors: true, onError: () => undefined })
   api = createHttpService({ baseUrl: server.url, timeoutMs: 10000, request: fetchRequest })
   // As src/bootstrap.ts wires it for an HTTP build with INKSEAL_DEV_TOOLS=1: core tools only
-  return new DevStore({ core: () => Promise.resolve(createRemoteDevTools({ baseUrl: server.url, request: fetchRequest })) })
+  return new RemoteDevStore(server.url, () => Promise.resolve(createRemoteDevTools({ baseUrl: server.url, request: fetchRequest })))
 }
 
 afterEach(() => server.close())
