@@ -1,5 +1,5 @@
 import { adapter } from '@/platform/adapter'
-import { API_BASE, DEV_TOOLS } from '@/platform/config'
+import { API_BASE } from '@/platform/config'
 import { taroStorage } from '@/platform/storage'
 import { lazyService } from '@/services/lazy'
 import { withRetry } from '@/services/retry'
@@ -43,7 +43,9 @@ export function createRootStore(): RootStore {
     const { platformRequest } = require('@/platform/request') as typeof import('@/platform/request')
     service = createHttpService({ baseUrl: API_BASE, request: platformRequest })
     devTools = null
-    if (DEV_TOOLS) {
+    // INKSEAL_DEV_TOOLS (config/index.ts) is tested here itself, not through a const of
+    // platform/config, so webpack folds it: a build for a real backend carries none of this
+    if (INKSEAL_DEV_TOOLS === '1') {
       // The sandbox server's core tools (links, identities, SMS, meetings, reset), loaded on first use
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { RemoteDevStore } = require('@/stores/RemoteDevStore') as typeof import('@/stores/RemoteDevStore')

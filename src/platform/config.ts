@@ -1,8 +1,6 @@
 /** Build-time configuration injected by config/index.ts (defineConstants). */
 export const BACKEND: 'sandbox' | 'http' = INKSEAL_BACKEND
 export const API_BASE: string = INKSEAL_API_BASE
-/** HTTP builds: the backend is the sandbox server, whose developer endpoints feed the developer panel */
-export const DEV_TOOLS: boolean = INKSEAL_DEV_TOOLS === '1'
 export const LINK_HOSTS: string[] = INKSEAL_LINK_HOSTS.split(',')
   .map((h) => h.trim().toLowerCase())
   .filter(Boolean)
