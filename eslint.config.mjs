@@ -36,7 +36,7 @@ export default defineConfig(
   {
     files: ['src/**', 'sandbox/**', 'bench/**', '__tests__/ui/**', '__tests__/setup/**', 'e2e/**'],
     languageOptions: {
-      globals: { ...globals.browser, INKSEAL_BACKEND: 'readonly', INKSEAL_API_BASE: 'readonly', INKSEAL_LINK_HOSTS: 'readonly' }
+      globals: { ...globals.browser, INKSEAL_BACKEND: 'readonly', INKSEAL_API_BASE: 'readonly', INKSEAL_LINK_HOSTS: 'readonly', INKSEAL_DEV_TOOLS: 'readonly' }
     }
   },
   {

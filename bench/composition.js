@@ -90,7 +90,13 @@ async function estimate(part) {
       alias: { '@': path.join(ROOT, 'src'), '@sandbox': path.join(ROOT, 'sandbox') },
       // other packages and the rest of the app are someone else's share
       external: part.pkg ? [] : ['mobx', 'mobx-react', 'mobx-react-lite', 'react', 'react-dom', '@tarojs/*', 'dayjs', 'qrcode', 'jsqr', '@noble/*'],
-      define: { 'process.env.TARO_ENV': '"weapp"', INKSEAL_BACKEND: '"sandbox"', INKSEAL_API_BASE: '""', INKSEAL_LINK_HOSTS: '"sign.inkseal.cn"' }
+      define: {
+        'process.env.TARO_ENV': '"weapp"',
+        INKSEAL_BACKEND: '"sandbox"',
+        INKSEAL_API_BASE: '""',
+        INKSEAL_LINK_HOSTS: '"sign.inkseal.cn"',
+        INKSEAL_DEV_TOOLS: '""'
+      }
     })
     const buf = Buffer.from(r.outputFiles[0].contents)
     return { raw: buf.length, gzip: gzipSize(buf) }

@@ -10,6 +10,8 @@ import prodConfig from './prod'
  * - INKSEAL_API_BASE: base URL of the HTTP backend, used when INKSEAL_BACKEND=http
  * - INKSEAL_LINK_HOSTS: comma-separated hosts whose signing links the QR entry accepts,
  *   besides the page's own origin on H5 (default: sign.inkseal.cn)
+ * - INKSEAL_DEV_TOOLS=1: with INKSEAL_BACKEND=http, the backend is the sandbox server: the
+ *   developer panel reads its /api/dev endpoints (`npm start` and the tests' dist/h5-http set it)
  * - INKSEAL_SOURCEMAP=1: write source maps in production builds (scripts/bundle-report.js uses
  *   them to attribute bytes to modules)
  */
@@ -47,7 +49,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       INKSEAL_BACKEND: JSON.stringify(backend),
       INKSEAL_API_BASE: JSON.stringify(process.env.INKSEAL_API_BASE || ''),
-      INKSEAL_LINK_HOSTS: JSON.stringify(process.env.INKSEAL_LINK_HOSTS || 'sign.inkseal.cn')
+      INKSEAL_LINK_HOSTS: JSON.stringify(process.env.INKSEAL_LINK_HOSTS || 'sign.inkseal.cn'),
+      INKSEAL_DEV_TOOLS: JSON.stringify(backend === 'http' && process.env.INKSEAL_DEV_TOOLS === '1' ? '1' : '')
     },
     copy: { patterns: [], options: {} },
     // Taro's mini-program default escapes every non-ASCII character (\uXXXX: 6 bytes where

@@ -82,7 +82,7 @@ describe('a signature reaches the meeting screen', () => {
     await page.goto(link)
     await page.locator('[data-testid="entry-ready"]').waitFor()
     await tap(page, '实名认证后签署')
-    expect(await page.locator('[data-testid="sandbox-sms"]').count()).toBe(0) // no sandbox panel over HTTP
+    expect(await page.locator('[data-testid="sandbox-sms"]').count()).toBe(0) // no SMS sent yet
     await verifyIdentity(page, DEMO_PEOPLE.LIU_YANG, () => lastSmsCode(world.sandbox))
     await page.locator('[data-testid="overview-ready"]').waitFor({ timeout: 15_000 })
     await page.locator('[data-testid="overview-open-contract"]').click()

@@ -15,7 +15,8 @@
  *   INKSEAL_DEMO=1        (or --demo) auto-play: the demo flows' other signers sign by themselves
  *                         a few seconds after someone signs. Off by default. Never on hosted flows.
  *
- * State survives restarts; POST /api/dev/reset re-seeds it. Dev endpoints and CORS are on.
+ * State survives restarts; POST /api/dev/reset re-seeds it. Dev endpoints and CORS are on: the H5
+ * app built with INKSEAL_DEV_TOOLS=1 (`npm start`) shows them in its developer panel.
  */
 import * as path from 'path'
 import { createSandbox } from '@sandbox'
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
   console.log(`InkSeal sandbox server: ${server.url}`)
   console.log(`  API      POST ${server.url}/api/v1/{operation}`)
-  console.log(`  dev      GET  ${server.url}/api/dev/links | identities | sms, POST ${server.url}/api/dev/reset`)
+  console.log(`  dev      GET  ${server.url}/api/dev/links | identities | sms | meetings, POST ${server.url}/api/dev/reset (the app's 开发者面板 reads them)`)
   console.log(`  state    ${dataFile}`)
   console.log(`  uploads  ${blobs.dir}`)
   console.log(`  links    ${linkBase}`)

@@ -4,9 +4,10 @@
  * Starts `scripts/sandbox-server.ts` (port SANDBOX_PORT, default 8787; state in .sandbox-data/;
  * `npm start -- --demo` or INKSEAL_DEMO=1: the demo flows' other signers sign by themselves)
  * unless SANDBOX_URL points at one already running, builds the H5 app with
- * INKSEAL_BACKEND=http into dist/h5-http, and serves it on http://localhost:10086 (PORT).
- * Phones and the meeting screen then share one backend. SMS codes: GET {sandbox}/api/dev/sms,
- * also printed by the sandbox server.
+ * INKSEAL_BACKEND=http and INKSEAL_DEV_TOOLS=1 into dist/h5-http, and serves it on
+ * http://localhost:10086 (PORT). Phones and the meeting screen then share one backend. The app's
+ * developer panel (首页 → 开发者面板) reads the server's /api/dev endpoints: demo links,
+ * identities, meeting screens and the SMS codes (also printed by the sandbox server).
  */
 const { execSync, spawn } = require('child_process')
 const path = require('path')
@@ -32,10 +33,11 @@ if (!process.env.SANDBOX_URL) {
 
 execSync('npx taro build --type h5', {
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production', INKSEAL_BACKEND: 'http', INKSEAL_API_BASE: apiBase, INKSEAL_OUT: out }
+  env: { ...process.env, NODE_ENV: 'production', INKSEAL_BACKEND: 'http', INKSEAL_API_BASE: apiBase, INKSEAL_DEV_TOOLS: '1', INKSEAL_OUT: out }
 })
 serveH5(out, port, '0.0.0.0').then(({ url }) => {
   console.log(`\nInkSeal H5 (HTTP backend ${apiBase}) is running on ${url}`)
   console.log(`主持人控制台 (host console): ${url}/#/packages/host/pages/console/index  (首页 → 发起会中签约)`)
-  console.log('Demo links, meeting screens and every SMS the sandbox sends are printed above by the sandbox server.')
+  console.log(`开发者面板 (demo links, identities, SMS codes): ${url}/#/pages/dev/index  (首页 → 开发者面板)`)
+  console.log('Demo links, meeting screens and every SMS the sandbox sends are also printed above by the sandbox server.')
 })

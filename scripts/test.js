@@ -68,11 +68,13 @@ if (only !== 'unit') {
   if (!noBuild) {
     run('npx taro build --type h5', { NODE_ENV: 'production' })
     run('npx taro build --type weapp', { NODE_ENV: 'production' })
-    // The H5 app on the HTTP client, for the meeting tests against the sandbox server
+    // The H5 app on the HTTP client, for the meeting tests against the sandbox server (with
+    // its developer panel on the server's /api/dev endpoints, as `npm start` builds it)
     run('npx taro build --type h5', {
       NODE_ENV: 'production',
       INKSEAL_BACKEND: 'http',
       INKSEAL_API_BASE: 'http://127.0.0.1:18787',
+      INKSEAL_DEV_TOOLS: '1',
       INKSEAL_OUT: 'dist/h5-http'
     })
   }

@@ -4,12 +4,14 @@ import { taroStorage } from '@/platform/storage'
 import { lazyService } from '@/services/lazy'
 import { withRetry } from '@/services/retry'
 import type { InkSealService } from '@/services/types'
-import type { DevToolsLoaders } from '@/stores/DevStore'
+import type { DevPanel, DevToolsLoaders } from '@/stores/DevStore'
 import { RootStore } from '@/stores/RootStore'
 
 /**
  * Picks the backend chosen at build time (INKSEAL_BACKEND): the embedded sandbox, persisted
- * in Taro storage, with its developer tools; or the HTTP client, with no developer tools.
+ * in Taro storage, with its developer tools; or the HTTP client, with the core developer tools
+ * of the sandbox server when the build says it talks to one (INKSEAL_DEV_TOOLS=1, as `npm start`
+ * does), else none.
  * Either way, transient failures of operations that are safe to repeat are retried with
  * backoff (src/services/retry.ts) before the UI hears of them.
  *
@@ -23,6 +25,7 @@ export function createRootStore(): RootStore {
   // early return is not.)
   let service: InkSealService
   let devTools: DevToolsLoaders | null
+  let devPanel: DevPanel | undefined
   if (INKSEAL_BACKEND !== 'http') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadSandbox } = require('@/platform/backend') as typeof import('@/platform/backend')
@@ -40,6 +43,18 @@ export function createRootStore(): RootStore {
     const { platformRequest } = require('@/platform/request') as typeof import('@/platform/request')
     service = createHttpService({ baseUrl: API_BASE, request: platformRequest })
     devTools = null
+    // INKSEAL_DEV_TOOLS (config/index.ts) is tested here itself, not through a const of
+    // platform/config, so webpack folds it: a build for a real backend carries none of this
+    if (INKSEAL_DEV_TOOLS === '1') {
+      // The sandbox server's core tools (links, identities, SMS, meetings, reset), loaded on first use
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { RemoteDevStore } = require('@/stores/RemoteDevStore') as typeof import('@/stores/RemoteDevStore')
+      devPanel = new RemoteDevStore(API_BASE, () =>
+        import(/* webpackChunkName: "remote-dev-tools" */ '@/services/http/remoteDevTools').then((m) =>
+          m.createRemoteDevTools({ baseUrl: API_BASE, request: platformRequest })
+        )
+      )
+    }
   }
-  return new RootStore({ service: withRetry(service), devTools, storage: taroStorage, allowedHosts: adapter.allowedHosts })
+  return new RootStore({ service: withRetry(service), devTools, devPanel, storage: taroStorage, allowedHosts: adapter.allowedHosts })
 }

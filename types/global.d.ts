@@ -19,6 +19,8 @@ declare namespace NodeJS {
 declare const INKSEAL_BACKEND: 'sandbox' | 'http'
 declare const INKSEAL_API_BASE: string
 declare const INKSEAL_LINK_HOSTS: string
+/** '1' when an HTTP build talks to the sandbox server (its /api/dev endpoints), else '' */
+declare const INKSEAL_DEV_TOOLS: string
 
 /** qrcode's pure core (no canvas, no Buffer): the module matrix of a QR code. */
 declare module 'qrcode/lib/core/qrcode' {

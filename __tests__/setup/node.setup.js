@@ -2,3 +2,4 @@
 global.INKSEAL_BACKEND = 'sandbox'
 global.INKSEAL_API_BASE = ''
 global.INKSEAL_LINK_HOSTS = 'sign.inkseal.cn'
+global.INKSEAL_DEV_TOOLS = ''

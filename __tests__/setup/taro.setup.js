@@ -4,3 +4,4 @@ require('jest-canvas-mock')
 global.INKSEAL_BACKEND = 'sandbox'
 global.INKSEAL_API_BASE = ''
 global.INKSEAL_LINK_HOSTS = 'sign.inkseal.cn'
+global.INKSEAL_DEV_TOOLS = ''

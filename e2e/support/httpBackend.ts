@@ -31,7 +31,9 @@ export interface HttpWorld {
  */
 export async function startHttpWorld(): Promise<HttpWorld> {
   if (!fs.existsSync(path.join(HTTP_H5_DIR, 'index.html'))) {
-    throw new Error(`${HTTP_H5_DIR} missing: build with INKSEAL_BACKEND=http INKSEAL_API_BASE=http://127.0.0.1:${HTTP_API_PORT} INKSEAL_OUT=dist/h5-http`)
+    throw new Error(
+      `${HTTP_H5_DIR} missing: build with INKSEAL_BACKEND=http INKSEAL_API_BASE=http://127.0.0.1:${HTTP_API_PORT} INKSEAL_DEV_TOOLS=1 INKSEAL_OUT=dist/h5-http`
+    )
   }
   const app = await serveH5(HTTP_H5_DIR, 0, '127.0.0.1')
   const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inkseal-sandbox-')), 'sandbox.json')

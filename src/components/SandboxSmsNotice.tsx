@@ -7,17 +7,18 @@ import { useStore } from '@/stores/StoreContext'
 const SHOW_FOR_MS = 5 * 60 * 1000
 
 /**
- * There is no phone here: when the backend is the sandbox, the SMS it "sent" in the last
- * five minutes shows at the top of the page, like a phone notification. Absent with HTTP.
+ * There is no phone here: when the backend is the sandbox (embedded, or the sandbox server over
+ * HTTP: then the outbox is fetched each second), the SMS it "sent" in the last five minutes
+ * shows at the top of the page, like a phone notification. Absent with a real backend.
  */
 export const SandboxSmsNotice = observer(function SandboxSmsNotice() {
   const { dev } = useStore()
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (!dev) return undefined
-    dev.refreshOutbox()
+    void dev.refreshOutbox()
     const t = setInterval(() => {
-      dev.refreshOutbox()
+      void dev.refreshOutbox()
       setNow(Date.now())
     }, 1000)
     return () => clearInterval(t)

@@ -9,7 +9,38 @@ export interface DevToolsLoaders {
 }
 
 /**
- * The developer panel's data: only exists when the backend is the embedded sandbox. The tools
+ * What the developer panel, the pages' SMS notice and the enterprise pages read: DevStore (the
+ * embedded sandbox's tools), or RemoteDevStore (the sandbox server's core tools over HTTP: the
+ * lists are fetched, so `refresh` is awaitable there, and a fetch can fail).
+ */
+export interface DevPanel {
+  readonly open: boolean
+  readonly links: DemoLink[]
+  readonly identities: DemoIdentity[]
+  readonly outbox: SmsMessage[]
+  readonly meetings: DemoMeeting[]
+  readonly core: CoreDevTools | null
+  /** Every tool (feature modules' too); never over HTTP */
+  readonly tools: SandboxDevTools | null
+  readonly latestSms: SmsMessage | null
+  /** Over HTTP: the tools are the sandbox server's core tools */
+  readonly remote?: boolean
+  /** Over HTTP: the sandbox server's address */
+  readonly server?: string
+  /** Over HTTP: why the last fetch failed (Chinese); null after a success */
+  readonly error?: string | null
+  /** Over HTTP: the server has no developer endpoints */
+  readonly unavailable?: boolean
+  load(): Promise<SandboxDevTools>
+  refresh(): void | Promise<void>
+  refreshOutbox(): void | Promise<void>
+  toggle(open?: boolean): void
+  reset(): void | Promise<void>
+}
+
+/**
+ * The developer panel's data when the backend is the embedded sandbox (RemoteDevStore: the
+ * sandbox server over HTTP). The tools
  * are given directly, or as loaders called on first use (the app loads the sandbox lazily:
  * src/bootstrap.ts).
  *
@@ -18,7 +49,7 @@ export interface DevToolsLoaders {
  * - `tools` is every tool (the enterprise pages' demo licences, the panel's fault controls),
  *   null until `load()` has made the modules.
  */
-export class DevStore {
+export class DevStore implements DevPanel {
   open = false
   links: DemoLink[] = []
   identities: DemoIdentity[] = []

@@ -1,6 +1,6 @@
 import type { KeyValueStore } from '@/services/storage'
 import type { InkSealService, SandboxDevTools } from '@/services/types'
-import { DevStore, type DevToolsLoaders } from './DevStore'
+import { DevStore, type DevPanel, type DevToolsLoaders } from './DevStore'
 import { EntryStore } from './EntryStore'
 import { FlowStore } from './FlowStore'
 import { SIGN_OUT_KEYS } from './personalKeys'
@@ -10,6 +10,8 @@ export interface RootStoreOptions {
   service: InkSealService
   /** Present only when the backend is the embedded sandbox: the tools, or their loader. */
   devTools?: SandboxDevTools | DevToolsLoaders | null
+  /** The developer panel's store when it is not made from `devTools` (the sandbox server over HTTP: RemoteDevStore) */
+  devPanel?: DevPanel | null
   storage: KeyValueStore
   allowedHosts: () => string[]
   now?: () => number
@@ -38,7 +40,7 @@ export class RootStore {
   readonly session: SessionStore
   readonly entry: EntryStore
   readonly flow: FlowStore
-  readonly dev: DevStore | null
+  readonly dev: DevPanel | null
   private readonly features = new Map<string, unknown>()
   private readonly signOutHooks: Array<() => void> = []
 
@@ -49,7 +51,7 @@ export class RootStore {
     this.session = new SessionStore(opts.storage, this.now)
     this.entry = new EntryStore(opts.service, opts.storage, opts.allowedHosts, this.now)
     this.flow = new FlowStore(opts.service, this.session, this.entry)
-    this.dev = opts.devTools ? new DevStore(opts.devTools) : null
+    this.dev = opts.devPanel ?? (opts.devTools ? new DevStore(opts.devTools) : null)
   }
 
   /** The feature's store, made on the first call and the same one afterwards. */

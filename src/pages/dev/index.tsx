@@ -6,9 +6,13 @@ import { useEffect, useState } from 'react'
 import { PageShell } from '@/components/PageShell'
 import { activeFaultController } from '@/services/faultInjection'
 import { routes } from '@/routes'
+import { REMOTE_DEV_MESSAGES } from '@/stores/RemoteDevStore'
 import { useStore } from '@/stores/StoreContext'
 
-/** Sandbox only: demo QR links, demo identities and the SMS the sandbox "sent". */
+/**
+ * Sandbox only (embedded, or the sandbox server over HTTP): demo QR links, demo identities and
+ * the SMS the sandbox "sent". Over HTTP only these core tools exist (no fault controls).
+ */
 function Dev() {
   const { dev } = useStore()
   // The sandbox (and its fault controller) loads on first use: reading dev.core re-renders then
@@ -16,7 +20,7 @@ function Dev() {
   const [faultPlan, setFaultPlan] = useState(() => JSON.stringify(faults?.plan() ?? {}))
   useEffect(() => setFaultPlan(JSON.stringify(faults?.plan() ?? {})), [faults])
   useDidShow(() => {
-    dev?.refresh()
+    void dev?.refresh()
     setFaultPlan(JSON.stringify(faults?.plan() ?? {}))
   })
   if (!dev) {
@@ -28,9 +32,30 @@ function Dev() {
       </PageShell>
     )
   }
+  if (dev.unavailable) {
+    return (
+      <PageShell title='开发者面板'>
+        <View className='card' data-testid='dev-unavailable'>
+          <Text className='error'>{dev.error}</Text>
+        </View>
+      </PageShell>
+    )
+  }
   const copy = (data: string) => void Taro.setClipboardData({ data })
   return (
     <PageShell title='开发者面板'>
+      {dev.error ? (
+        <View className='card' data-testid='dev-error'>
+          <Text className='error'>{dev.error}</Text>
+        </View>
+      ) : null}
+      {dev.remote ? (
+        <View className='card' data-testid='dev-remote'>
+          <Text className='hint'>
+            已连接沙箱服务器（{dev.server}）。{REMOTE_DEV_MESSAGES.NO_FEATURE_TOOLS}。
+          </Text>
+        </View>
+      ) : null}
       <View className='section-label'>
         <Text>演示签署码</Text>
       </View>
@@ -103,7 +128,7 @@ function Dev() {
           <Text>{m.text}</Text>
         </View>
       ))}
-      <Button className='btn btn--ghost' onClick={() => dev.refresh()}>
+      <Button className='btn btn--ghost' onClick={() => void dev.refresh()}>
         刷新
       </Button>
 
@@ -142,7 +167,7 @@ function Dev() {
         className='btn btn--ghost'
         onClick={async () => {
           const r = await Taro.showModal({ title: '重置沙箱', content: '清除沙箱中的全部数据并恢复演示数据？' })
-          if (r.confirm) dev.reset()
+          if (r.confirm) await dev.reset()
         }}
       >
         重置沙箱数据
