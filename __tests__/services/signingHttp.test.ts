@@ -3,7 +3,8 @@
  * JSON, errors keep their codes and travel with their HTTP status.
  */
 import { startSandboxServer } from '@sandbox/server/sandboxServer'
-import { HTTP_STATUS, ServiceError } from '@/services/errors'
+import { ServiceError } from '@/services/errors'
+import { HTTP_STATUS } from '@/services/httpStatus'
 import { createHttpService } from '@/services/http/HttpService'
 import { fetchRequest } from '@/services/http/fetchRequest'
 import { DEMO_FLOWS } from '@sandbox'

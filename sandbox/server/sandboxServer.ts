@@ -1,6 +1,7 @@
 import * as http from 'http'
 import type { AddressInfo } from 'net'
-import { ErrorCode, HTTP_STATUS, ServiceErrorShape } from '@/services/errors'
+import { ErrorCode, ServiceErrorShape } from '@/services/errors'
+import { HTTP_STATUS } from '@/services/httpStatus'
 import { HOST_UPLOAD_LIMITS, InkSealService, OperationName, OPERATIONS, SandboxDevTools } from '@/services/types'
 
 /**

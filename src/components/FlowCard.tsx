@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import dayjs from 'dayjs'
+import { formatDateTime } from '@/domain/localTime'
 import type { FlowSummary } from '@/services/types'
 import { FLOW_KIND_LABEL, FLOW_STATUS_LABEL, SIGNER_STATUS_LABEL } from '@/stores/labels'
 
@@ -27,7 +27,7 @@ export function FlowCard({ flow, mySignerId }: { flow: FlowSummary; mySignerId?:
       ) : null}
       <View className='kv'>
         <Text className='kv__k'>签署截止</Text>
-        <Text className='kv__v'>{dayjs(flow.deadline).format('YYYY-MM-DD HH:mm')}</Text>
+        <Text className='kv__v'>{formatDateTime(flow.deadline)}</Text>
       </View>
       <View className='kv'>
         <Text className='kv__k'>合同页数</Text>

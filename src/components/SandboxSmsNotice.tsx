@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { observer } from 'mobx-react'
 import { useEffect, useState } from 'react'
-import dayjs from 'dayjs'
+import { formatClock } from '@/domain/localTime'
 import { useStore } from '@/stores/StoreContext'
 
 const SHOW_FOR_MS = 5 * 60 * 1000
@@ -28,7 +28,7 @@ export const SandboxSmsNotice = observer(function SandboxSmsNotice() {
   return (
     <View className='sms-notice' data-testid='sandbox-sms'>
       <Text className='sms-notice__meta'>
-        模拟短信 · 发送至 {sms.to} · {dayjs(sms.sentAt).format('HH:mm:ss')}
+        模拟短信 · 发送至 {sms.to} · {formatClock(sms.sentAt)}
       </Text>
       <Text className='sms-notice__text'>{sms.text}</Text>
     </View>

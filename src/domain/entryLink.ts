@@ -1,4 +1,4 @@
-import dayjs from 'dayjs'
+import { formatDateTime } from '@/domain/localTime'
 
 /**
  * The one payload format carried by every InkSeal QR code and link (see docs/entry-links.md).
@@ -163,7 +163,7 @@ export function parsePayload(raw: string, now: number): EntryParse {
   const expiresAt = parseInt(exp, 36) * 1000
   if (!Number.isFinite(expiresAt)) return err('MALFORMED', '签署码中的有效期不正确')
   if (expiresAt <= now) {
-    return err('LINK_EXPIRED', `该签署码已于 ${dayjs(expiresAt).format('YYYY-MM-DD HH:mm')} 过期，请联系发起方重新获取`)
+    return err('LINK_EXPIRED', `该签署码已于 ${formatDateTime(expiresAt)} 过期，请联系发起方重新获取`)
   }
   return { ok: true, payload: { version, type: type as EntryType, id, token, expiresAt, raw: s } }
 }

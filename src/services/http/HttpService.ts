@@ -1,4 +1,5 @@
-import { ErrorCode, HTTP_STATUS, ServiceError } from '@/services/errors'
+import { ErrorCode, ServiceError } from '@/services/errors'
+import { HTTP_STATUS } from '@/services/httpStatus'
 import { InkSealService, OperationName, OPERATIONS } from '@/services/types'
 
 /**
