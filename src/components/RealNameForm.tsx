@@ -1,9 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react'
+import { fieldRows, type FieldSpec } from '@/components/fieldRows'
 import { useVerifyStore } from '@/stores/features/verify'
 import type { VerifyField } from '@/stores/VerifyStore'
 
-const FIELDS: { field: VerifyField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
+const FIELDS: FieldSpec<VerifyField>[] = [
   { field: 'name', label: '姓名', placeholder: '与身份证一致的姓名', type: 'text', maxlength: 30 },
   { field: 'idNumber', label: '身份证号', placeholder: '18位居民身份证号', type: 'idcard', maxlength: 18 },
   { field: 'mobile', label: '手机号', placeholder: '本人实名登记的手机号', type: 'number', maxlength: 11 }
@@ -19,26 +20,15 @@ export const RealNameForm = observer(function RealNameForm(props: { title?: stri
     <View className='card' data-testid={props.testId}>
       {props.title ? <Text className='card__title'>{props.title}</Text> : null}
       {props.intro ? <Text className='hint'>{props.intro}</Text> : null}
-      {FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
-        <View className='form-row' key={field}>
-          <Text className='form-row__label'>{label}</Text>
-          <Input
-            className='form-row__input'
-            type={type}
-            maxlength={maxlength}
-            placeholder={placeholder}
-            value={verify[field]}
-            onInput={(e) => verify.setField(field, e.detail.value)}
-            onBlur={() => verify.touch(field)}
-            data-testid={`input-${field}`}
-          />
-          {verify.error(field) ? (
-            <Text className='error' data-testid={`error-${field}`}>
-              {verify.error(field)}
-            </Text>
-          ) : null}
-        </View>
-      ))}
+      {fieldRows({
+        fields: FIELDS,
+        value: (f) => verify[f],
+        onInput: (f, v) => verify.setField(f, v),
+        onBlur: (f) => verify.touch(f),
+        error: (f) => verify.error(f),
+        inputTestId: (f) => `input-${f}`,
+        errorTestId: (f) => `error-${f}`
+      })}
       <View className='form-row'>
         <Text className='form-row__label'>验证码</Text>
         <View className='field'>

@@ -1,9 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react'
+import { fieldRows, type FieldSpec } from '@/components/fieldRows'
 import { useEnterpriseStore } from '@/stores/features/enterprise'
 import type { PersonField } from '@/stores/EnterpriseStore'
 
-const FIELDS: { field: PersonField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
+const FIELDS: FieldSpec<PersonField>[] = [
   { field: 'name', label: '姓名', placeholder: '超级管理员的姓名', type: 'text', maxlength: 30 },
   { field: 'idNumber', label: '身份证号', placeholder: '18位居民身份证号', type: 'idcard', maxlength: 18 },
   { field: 'mobile', label: '手机号', placeholder: '超级管理员的手机号', type: 'number', maxlength: 11 }
@@ -25,26 +26,15 @@ export const AdminStep = observer(function AdminStep() {
           当前超级管理员：{ent.app.admin.maskedName}（{ent.app.admin.maskedMobile}），重新填写即可更换。
         </Text>
       ) : null}
-      {FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
-        <View className='form-row' key={field}>
-          <Text className='form-row__label'>{label}</Text>
-          <Input
-            className='form-row__input'
-            type={type}
-            maxlength={maxlength}
-            placeholder={placeholder}
-            value={ent.adminForm[field]}
-            onInput={(e) => ent.setAdminField(field, e.detail.value)}
-            onBlur={() => ent.touchAdmin(field)}
-            data-testid={`admin-${field}`}
-          />
-          {errors[field] ? (
-            <Text className='error' data-testid={`admin-${field}-error`}>
-              {errors[field]}
-            </Text>
-          ) : null}
-        </View>
-      ))}
+      {fieldRows({
+        fields: FIELDS,
+        value: (f) => ent.adminForm[f],
+        onInput: (f, v) => ent.setAdminField(f, v),
+        onBlur: (f) => ent.touchAdmin(f),
+        error: (f) => errors[f],
+        inputTestId: (f) => `admin-${f}`,
+        errorTestId: (f) => `admin-${f}-error`
+      })}
       <View className='form-row'>
         <Text className='form-row__label'>短信验证码</Text>
         <View className='field'>

@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react'
+import { fieldRows, type FieldSpec } from '@/components/fieldRows'
 import { AUTHORIZATION_METHOD_LABEL, type AuthorizationMethod } from '@/domain/enterprise/application'
 import { letterOnly, ORG_KIND_LABEL } from '@/domain/enterprise/license'
 import { maskName } from '@/domain/identity'
@@ -7,7 +8,7 @@ import { useEnterpriseStore } from '@/stores/features/enterprise'
 import type { LegalRepField } from '@/stores/EnterpriseStore'
 import { LetterUpload } from './LetterUpload'
 
-const LR_FIELDS: { field: LegalRepField; label: string; placeholder: string; type: 'text' | 'idcard' | 'number'; maxlength: number }[] = [
+const LR_FIELDS: FieldSpec<LegalRepField>[] = [
   { field: 'creditCode', label: '统一社会信用代码', placeholder: '与营业执照一致', type: 'text', maxlength: 18 },
   { field: 'name', label: '法定代表人姓名', placeholder: '与营业执照一致', type: 'text', maxlength: 30 },
   { field: 'idNumber', label: '法定代表人身份证号', placeholder: '18位居民身份证号', type: 'idcard', maxlength: 18 },
@@ -26,26 +27,15 @@ const LegalRepForm = observer(function LegalRepForm() {
   const errors = ent.legalRepErrors
   return (
     <View data-testid='legal-rep-form'>
-      {LR_FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
-        <View className='form-row' key={field}>
-          <Text className='form-row__label'>{label}</Text>
-          <Input
-            className='form-row__input'
-            type={type}
-            maxlength={maxlength}
-            placeholder={placeholder}
-            value={ent.legalRepForm[field]}
-            onInput={(e) => ent.setLegalRepField(field, e.detail.value)}
-            onBlur={() => ent.touchLegalRep(field)}
-            data-testid={`lr-${field}`}
-          />
-          {errors[field] ? (
-            <Text className='error' data-testid={`error-lr-${field}`}>
-              {errors[field]}
-            </Text>
-          ) : null}
-        </View>
-      ))}
+      {fieldRows({
+        fields: LR_FIELDS,
+        value: (f) => ent.legalRepForm[f],
+        onInput: (f, v) => ent.setLegalRepField(f, v),
+        onBlur: (f) => ent.touchLegalRep(f),
+        error: (f) => errors[f],
+        inputTestId: (f) => `lr-${f}`,
+        errorTestId: (f) => `error-lr-${f}`
+      })}
       {ent.error ? (
         <Text className='error' data-testid='ent-error'>
           {ent.error}
