@@ -19,6 +19,7 @@ import {
   mountedPages,
   openContractAs,
   remainingText,
+  readSignByHandAndSubmit,
   scrollReaderToEnd,
   signerStatuses,
   tapNextField,
@@ -188,13 +189,7 @@ describe('read and sign (H5)', () => {
     // answer is lost 3 times: the app's own retries (withRetry, 3 tries) all fail, the user retries.
     await page.evaluate(() => localStorage.setItem('inkseal.dev.faults', JSON.stringify({ data: JSON.stringify({ submitSigning: { after: 3 } }) })))
     await openContractAs(page, h5.baseUrl, '房屋租赁合同', DEMO_PEOPLE.ZHANG_SAN)
-    await scrollReaderToEnd(page)
-    await waitReadingDone(page)
-    await tapNextField(page)
-    await tap(page, '手写签名')
-    await drawSignatureOnPad(page)
-    await page.locator('[data-testid="remaining"]', { hasText: '签署区已全部完成' }).waitFor({ timeout: 10_000 })
-    await page.locator('[data-testid="sign-submit"]').click()
+    await readSignByHandAndSubmit(page)
     await confirmIntentBySms(page)
 
     // The backend committed, the answer was lost: a clear message and a retry button.

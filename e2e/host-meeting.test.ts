@@ -12,7 +12,7 @@ import { launchChromium, newPhone, tap } from './support/browser'
 import { lastSmsCode, startHttpWorld, type HttpWorld } from './support/httpBackend'
 import { decodeScreenQr } from './support/screenQr'
 import { verifyIdentity } from './support/journey'
-import { confirmIntentByFace, drawSignatureOnPad, expectNoErrors, scrollReaderToEnd, tapNextField, waitReadingDone } from './support/signing'
+import { confirmIntentByFace, expectNoErrors, readSignByHandAndSubmit } from './support/signing'
 
 jest.setTimeout(240_000)
 
@@ -74,13 +74,7 @@ async function signOnPhone(link: string, person: { name: string; idNumber: strin
   await page.locator('[data-testid="overview-ready"]').waitFor({ timeout: 15_000 })
   await page.locator('[data-testid="overview-open-contract"]').click()
   await page.locator('[data-testid="contract-ready"]').waitFor({ timeout: 15_000 })
-  await scrollReaderToEnd(page)
-  await waitReadingDone(page)
-  await tapNextField(page)
-  await tap(page, '手写签名')
-  await drawSignatureOnPad(page)
-  await page.locator('[data-testid="remaining"]', { hasText: '签署区已全部完成' }).waitFor({ timeout: 10_000 })
-  await page.locator('[data-testid="sign-submit"]').click()
+  await readSignByHandAndSubmit(page)
   await confirmIntentByFace(page)
   await page.locator('[data-testid="result-ready"]').waitFor({ timeout: 20_000 })
   expectNoErrors(errors)

@@ -44,6 +44,21 @@ export async function remainingText(page: Page): Promise<string> {
   return (await page.locator('[data-testid="remaining"]').innerText()).trim()
 }
 
+/**
+ * The contract with one handwritten-signature field for the signer: reads it to the end, waits
+ * out forced reading, signs that field on the pad and taps 提交签署 (intent confirmation is the
+ * caller's).
+ */
+export async function readSignByHandAndSubmit(page: Page): Promise<void> {
+  await scrollReaderToEnd(page)
+  await waitReadingDone(page)
+  await tapNextField(page)
+  await tap(page, '手写签名')
+  await drawSignatureOnPad(page)
+  await page.locator('[data-testid="remaining"]', { hasText: '签署区已全部完成' }).waitFor({ timeout: 10_000 })
+  await page.locator('[data-testid="sign-submit"]').click()
+}
+
 /** Jumps to the next field that needs the signer and taps it. Returns its test id. */
 export async function tapNextField(page: Page): Promise<string> {
   await page.locator('[data-testid="next-field"]').click()
